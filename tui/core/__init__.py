@@ -1,0 +1,1 @@
+"""The pure core of newsreader: no Textual imports anywhere below this package."""
