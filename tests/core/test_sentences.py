@@ -149,6 +149,7 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ),
     ("Speaking of … Biden has the most.", ["Speaking of … Biden has the most."]),
     ("We waited.... Nobody came.", ["We waited....", "Nobody came."]),
+    ("We waited.... 5 people came.", ["We waited....", "5 people came."]),
     ("We waited. . . . Nobody came.", ["We waited. . . .", "Nobody came."]),
     ("The text [...] Continues here.", ["The text [...] Continues here."]),
     # URLs, emails, domains
@@ -188,6 +189,11 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ),
     ("A line without a stop\n\n\nNext paragraph", ["A line without a stop", "Next paragraph"]),
     ("Windows line\r\nbreaks\rtoo", ["Windows line", "breaks", "too"]),
+    ("Related: • One story • Two stories", ["Related:", "• One story", "• Two stories"]),
+    (
+        "Wg. Cdr. Abhinandan and Sqn. Ldr. Singh flew.",
+        ["Wg. Cdr. Abhinandan and Sqn. Ldr. Singh flew."],
+    ),
     # CJK full stops
     ("今天下雨。明天晴天！", ["今天下雨。", "明天晴天！"]),
     # whitespace only, empty

@@ -29,6 +29,8 @@ _CANDIDATE = re.compile(
     r"(?P<term>[.!?…‼⁇⁈⁉]+(?:[ \u00a0][.…]+)*)(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|\Z)"
     # A footnote marker glued to the full stop, as web extraction leaves it: "line.2 Warren".
     r"|(?<=[a-z])(?P<foot>\.\d{1,2})(?=\s)"
+    # A bullet inside a line starts a new item: "Related: • One • Two".
+    r"|(?<=\s)(?P<bullet>[•▪◦‣●■►])(?=\s)"
     # CJK full stops need no space after them.
     r"|(?P<cjk>[。！？]+[」』”’）)]*)"
     # Line breaks inside caller-supplied paragraphs still end a sentence.
@@ -55,7 +57,7 @@ def _words(words: str) -> frozenset[str]:
 _TITLES = _words(
     """Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Lt Col Sgt Capt Cpt Cpl Pvt Maj
     Adm Cmdr Cdr Brig Cmdt Rep Reps Sen Sens Gov Govs Rev Hon Pres Supt Det Insp Fr Msgr Atty
-    Amb Ald Ft Mt Sr Sra Srta Hr Fw Spc""",
+    Amb Ald Ft Mt Sr Sra Srta Hr Fw Spc Smt Sh Kum Wg Sqn Ldr Flt Gp Cmde""",
 )
 # Abbreviations that often stand mid-sentence but may also end one ("the U.S. The ..."):
 # they end a sentence only before a word that typically starts one.
@@ -109,9 +111,9 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
         start = p_start
         for m in _CANDIDATE.finditer(text, p_start, p_end):
             end = m.end()
-            if m.lastgroup == "nl":
+            if m.lastgroup == "nl" or m.lastgroup == "bullet":
                 _append_stripped(text, start, m.start(), spans)
-                start = end
+                start = end if m.lastgroup == "nl" else m.start()
             elif end < p_end and _is_boundary(text, m, start, p_end):
                 _append_stripped(text, start, end, spans)
                 start = end
@@ -150,7 +152,7 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         # a full stop follows it ("….", "....") or the next word typically starts a sentence.
         if m.start() > 0 and text[m.start() - 1] in "[(":
             return False  # "[...]" stays inside its sentence
-        if (dots >= 4 or (dots and "…" in term)) and not first.isdigit():
+        if dots >= 4 or (dots and "…" in term):
             return True
         head = _WORD.match(word)
         return head is not None and head.group() in _STARTERS
