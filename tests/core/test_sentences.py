@@ -171,6 +171,11 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     # footnote markers glued to the stop by web extraction
     ("It leads in Iowa.2 Warren is second.", ["It leads in Iowa.2", "Warren is second."]),
     ("Omicron BA.2 has spread.", ["Omicron BA.2 has spread."]),
+    # citation marks stay with the sentence they close
+    (
+        "It was shelled.[3][4] A physician said so. [1] Later it fell.",
+        ["It was shelled.[3][4]", "A physician said so. [1]", "Later it fell."],
+    ),
     # state abbreviations in datelines
     (
         "NAPA COUNTY, Calif. (KGO) -- A plan advanced.",

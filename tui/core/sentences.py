@@ -25,8 +25,10 @@ _CLOSERS = "\"'”’»›)]}"
 _OPENERS = "\"'“‘«‹([{¿¡*_"
 
 _CANDIDATE = re.compile(
-    # A terminator run (". . ." spaced ellipses included), closing quotes/brackets, whitespace.
-    r"(?P<term>[.!?…‼⁇⁈⁉]+(?:[ \u00a0][.…]+)*)(?P<close>[" + re.escape(_CLOSERS) + r"]*)(?=\s|\Z)"
+    # A terminator run (". . ." spaced ellipses included), closing quotes/brackets and citation
+    # marks as Wikipedia has them ("died.[3][4] A ..."), then whitespace.
+    r"(?P<term>[.!?…‼⁇⁈⁉]+(?:[ \u00a0][.…]+)*)"
+    r"(?P<close>[" + re.escape(_CLOSERS) + r"]*(?:[ \u00a0]?\[\d{1,3}\])*)(?=\s|\Z)"
     # A footnote marker glued to the full stop, as web extraction leaves it: "line.2 Warren".
     r"|(?<=[a-z])(?P<foot>\.\d{1,2})(?=\s)"
     # A bullet inside a line starts a new item: "Related: • One • Two".
