@@ -39,6 +39,7 @@ _CANDIDATE = re.compile(
     r"|(?P<nl>[" + _LINE_BREAKS + r"]+)"
 )
 _NEXT = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
+_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_]+")
 _MULTI_DOT = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)?")
@@ -171,7 +172,9 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         prev = prev.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
     if not prev:
         return True
-    if _LIST_MARKER.fullmatch(prev) and not text[sent_start : s - len(before[-1])].strip():
+    if _LIST_MARKER.fullmatch(prev) and not _NON_SPACE.search(
+        text, sent_start, s - len(before[-1])
+    ):
         return False  # "1. First item", "b. Second", "IV. Results" at the start of a sentence
     if prev in _NEVER or prev.lower() in _NEVER:
         return False
