@@ -96,6 +96,30 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ("Said Lopiano, 52. “I wasn’t in favour.”", ["Said Lopiano, 52.", "“I wasn’t in favour.”"]),
     # initials
     ("J. R. R. Tolkien wrote it.", ["J. R. R. Tolkien wrote it."]),
+    ("J. I. Rodale founded it.", ["J. I. Rodale founded it."]),
+    (
+        "He is 6 ft. 2 in. tall and paid $15/hr. Workers want more.",
+        ["He is 6 ft. 2 in. tall and paid $15/hr.", "Workers want more."],
+    ),
+    (
+        "He earned a Ph.D. in physics. His Ph.D. He never used.",
+        ["He earned a Ph.D. in physics.", "His Ph.D.", "He never used."],
+    ),
+    (
+        "She was born in Washington, D.C., and moved. She left Washington, D.C. The city shrank.",
+        [
+            "She was born in Washington, D.C., and moved.",
+            "She left Washington, D.C.",
+            "The city shrank.",
+        ],
+    ),
+    (
+        "The U.N. Security Council met U.S. Rep. John Smith.",
+        ["The U.N. Security Council met U.S. Rep. John Smith."],
+    ),
+    ("“We tried. It failed,” she said.", ["“We tried.", "It failed,” she said."]),
+    ("“Who is next?” asked one protester.", ["“Who is next?” asked one protester."]),
+    ("Read more at https://x.com/a. Then reply.", ["Read more at https://x.com/a.", "Then reply."]),
     ("George W. Bush and George H.W. Bush met.", ["George W. Bush and George H.W. Bush met."]),
     ("Director Carissa F. Etienne spoke.", ["Director Carissa F. Etienne spoke."]),
     ("They chose Plan B. The rest failed.", ["They chose Plan B.", "The rest failed."]),

@@ -76,7 +76,7 @@ _BEFORE_NUMBER = _words(
     """No Nos no nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Fig Figs fig figs p pp
     Vol vol Vols vols Ch ch Chap chap Sec sec Secs Art art Arts Para para Pt pt Ex ex Ref ref
     Op op Tel tel Ext ext Rs Re ca c est approx nr Nr Rev Ed ed Prop Props Apt Ste Rm Bldg Fl
-    Rte Exit Gr Cl Div Reg Gen""",
+    Rte Exit Gr Cl Div Reg Gen ft lb lbs oz yd yds mi gal qt hr hrs min mins sq cu mo yr yrs wk""",
 )
 # Never a sentence end whatever follows.
 _NEVER = _words("vs v cf viz eg ie e.g i.e a.k.a c.f ibid")
@@ -187,6 +187,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         return False
     if multi or prev in _AMBIGUOUS or (len(prev) == 1 and prev.isupper()):
         # "U.S. Army", "Apple Inc. Chief", "George W. Bush" go on; "U.S. The" ends.
+        if len(word) == 2 and word[1] == ".":
+            return False  # another initial: "J. I. Rodale"
         head = _WORD.match(word)
         return head is not None and head.group() in _STARTERS
     return True
