@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -159,6 +160,7 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ('He said "no." and left.', ['He said "no." and left.']),
     ("(See below.) The end.", ["(See below.)", "The end."]),
     ('He said, "Where is he? "', ['He said, "Where is he? "']),
+    ('He said, "I do better here. " I think so.', ['He said, "I do better here. "', "I think so."]),
     # question and exclamation marks
     ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ("What now?! Nobody knows.", ["What now?!", "Nobody knows."]),
@@ -438,3 +440,18 @@ def test_claimbuster_sentences_stay_whole(shared: Path) -> None:
     whole = sum(len(split_sentences(item["text"])) == 1 for item in items)
     # Each item is one transcribed sentence; a few hold two ("Washington, D.C. That's ...").
     assert whole / len(items) >= 0.995
+
+
+def test_claimbuster_joined_sentences_split_back(shared: Path) -> None:
+    """Two consecutive transcribed sentences joined by a space come apart at the join."""
+    items = json.loads((shared / "eval" / "claims" / "claimbuster_dev.json").read_text())
+    texts = [item["text"].strip() for item in items]
+    found = total = 0
+    for a, b in itertools.pairwise(texts):
+        # Lowercase transcript fragments ("... and then") are not sentence starts: skip them.
+        if not a or a[-1] not in '.?!"”' or not b.lstrip('"“‘(')[:1].isupper():
+            continue
+        total += 1
+        found += len(a) in {e for _, e in split_sentences(f"{a} {b}")}
+    assert total > 5000
+    assert found / total >= 0.99

@@ -26,9 +26,11 @@ _OPENERS = "\"'“‘«‹([{¿¡*_"
 
 _CANDIDATE = re.compile(
     # A terminator run (". . ." spaced ellipses included), closing quotes/brackets and citation
-    # marks as Wikipedia has them ("died.[3][4] A ..."), then whitespace.
+    # marks as Wikipedia has them ("died.[3][4] A ..."), then whitespace. A quote mark standing
+    # alone after the stop closes it too, as transcripts space it ('in America. " I think').
     r"(?P<term>[.!?…‼⁇⁈⁉]+(?:[ \u00a0][.…]+)*)"
-    r"(?P<close>[" + re.escape(_CLOSERS) + r"]*(?:[ \u00a0]?\[\d{1,3}\])*)(?=\s|\Z)"
+    r"(?P<close>[" + re.escape(_CLOSERS) + r"]*(?:[ \u00a0][\"”’'](?=\s|\Z))?"
+    r"(?:[ \u00a0]?\[\d{1,3}\])*)(?=\s|\Z)"
     # A footnote marker glued to the full stop, as web extraction leaves it: "line.2 Warren".
     r"|(?<=[a-z])(?P<foot>\.\d{1,2})(?=\s)"
     # A bullet inside a line starts a new item: "Related: • One • Two".
@@ -144,7 +146,7 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
     close = m.group("close")
     if "?" in term or "!" in term or "‼" in term or "⁇" in term or "⁈" in term or "⁉" in term:
         # A quoted question or exclamation followed by its named speaker goes on.
-        if close and close[0] in "\"'”’»›" and first.isupper():
+        if close and close.lstrip()[:1] in "\"'”’»›" and first.isupper():
             head = _WORD.match(word)
             if not (head and head.group() in _STARTERS) and _ATTRIBUTION.match(text, nxt.start(2)):
                 return False
