@@ -28,18 +28,21 @@ _CANDIDATE = re.compile(
     # A terminator run (". . ." spaced ellipses included), closing quotes/brackets and citation
     # marks as Wikipedia has them ("died.[3][4] A ..."), then whitespace. A quote mark standing
     # alone after the stop closes it too, as transcripts space it ('in America. " I think').
-    r"(?P<term>[.!?…‼⁇⁈⁉]+(?:[ \u00a0][.…]+)*)"
+    r"(?P<term>[.!?…‼⁇⁈⁉]++(?:[ \u00a0][.…]++)*)"
     r"(?P<close>[" + re.escape(_CLOSERS) + r"]*(?:[ \u00a0][\"”’'](?=\s|\Z))?"
     r"(?:[ \u00a0]?\[\d{1,3}\])*)(?=\s|\Z)"
     # A footnote marker glued to the full stop, as web extraction leaves it: "line.2 Warren".
-    r"|(?<=[a-z])(?P<foot>\.\d{1,2})(?=\s)"
+    r"|(?P<foot>\.(?<=[a-z]\.)\d{1,2})(?=\s)"
     # A bullet inside a line starts a new item: "Related: • One • Two".
-    r"|(?<=\s)(?P<bullet>[•▪◦‣●■►])(?=\s)"
+    r"|(?P<bullet>[•▪◦‣●■►])(?<=\s.)(?=\s)"
     # CJK full stops need no space after them.
-    r"|(?P<cjk>[。！？]+[」』”’）)]*)"
+    r"|(?P<cjk>[。！？]++[」』”’）)]*)"
     # Line breaks inside caller-supplied paragraphs still end a sentence.
     r"|(?P<nl>[" + _LINE_BREAKS + r"]+)"
 )
+# Where a candidate may begin. A run of stops that is no candidate at its start is none anywhere
+# inside (possessive runs), so the scan skips it whole: "......x" stays linear.
+_CANDIDATE_START = re.compile("[.!?…‼⁇⁈⁉" + _LINE_BREAKS + "]+|[•▪◦‣●■►。！？]")
 _NEXT = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -112,10 +115,17 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
     spans: list[Span] = []
+    # Find a character that can begin a candidate with a plain character class (fast), and only
+    # there try the full candidate pattern: an alternation cannot use re's prefix scan.
+    search, match = _CANDIDATE_START.search, _CANDIDATE.match
     for p_start, p_end in paragraphs:
-        start = p_start
-        for m in _CANDIDATE.finditer(text, p_start, p_end):
-            end = m.end()
+        start = pos = p_start
+        while (hit := search(text, pos, p_end)) is not None:
+            m = match(text, hit.start(), p_end)
+            if m is None:
+                pos = hit.end()
+                continue
+            end = pos = m.end()
             if m.lastgroup == "nl" or m.lastgroup == "bullet":
                 _append_stripped(text, start, m.start(), spans)
                 start = end if m.lastgroup == "nl" else m.start()
