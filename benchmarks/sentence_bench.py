@@ -60,6 +60,16 @@ def make_pysbd() -> Callable[[list[str]], int] | None:
     return run
 
 
+# Hostile shapes (~1 MB each): the splitter must stay linear on them, never hang.
+HOSTILE = {
+    "stops without space": "." * 1_000_000 + "x",
+    "initials": "B. " * 333_333,
+    "abbreviations": "U.S. Mr. Inc. " * 71_428,
+    "quotes after stops": '."""" x ' * 125_000,
+    "one long line of words": "word " * 200_000,
+}
+
+
 def measure(fn: Callable[[list[str]], int], texts: list[str], repeat: int) -> tuple[float, int]:
     """Best wall time of ``repeat`` runs and the sentence count."""
     best = float("inf")
@@ -104,6 +114,12 @@ def main() -> int:
             f"{name:<12} {seconds:9.3f} {mb * scale / seconds:8.2f} {count / seconds:13,.0f} "
             f"{words * scale / seconds:12,.0f}"
         )
+    print()
+    print(f"{'hostile input':<24} {'MB':>6} {'seconds':>9} {'MB/s':>8}")
+    for name, text in HOSTILE.items():
+        size = len(text.encode("utf-8")) / 1e6
+        seconds, _ = measure(lambda ts: len(split_sentences(ts[0])), [text], 1)
+        print(f"{name:<24} {size:6.2f} {seconds:9.3f} {size / seconds:8.2f}")
     return 0
 
 
