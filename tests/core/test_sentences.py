@@ -99,6 +99,14 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     ("J. R. R. Tolkien wrote it.", ["J. R. R. Tolkien wrote it."]),
     ("J. I. Rodale founded it.", ["J. I. Rodale founded it."]),
     (
+        "They staged Henry V. The critics loved it.",
+        ["They staged Henry V.", "The critics loved it."],
+    ),
+    (
+        "Martin Luther King Jr. Day passed. He met John Smith Sr. The talks went well.",
+        ["Martin Luther King Jr. Day passed.", "He met John Smith Sr.", "The talks went well."],
+    ),
+    (
         "He is 6 ft. 2 in. tall and paid $15/hr. Workers want more.",
         ["He is 6 ft. 2 in. tall and paid $15/hr.", "Workers want more."],
     ),

@@ -65,12 +65,12 @@ def _words(words: str) -> frozenset[str]:
 _TITLES = _words(
     """Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Lt Col Sgt Capt Cpt Cpl Pvt Maj
     Adm Cmdr Cdr Brig Cmdt Rep Reps Sen Sens Gov Govs Rev Hon Pres Supt Det Insp Fr Msgr Atty
-    Amb Ald Ft Mt Sr Sra Srta Hr Fw Spc Smt Sh Kum Wg Sqn Ldr Flt Gp Cmde""",
+    Amb Ald Ft Mt Sra Srta Hr Fw Spc Smt Sh Kum Wg Sqn Ldr Flt Gp Cmde""",
 )
 # Abbreviations that often stand mid-sentence but may also end one ("the U.S. The ..."):
 # they end a sentence only before a word that typically starts one.
 _AMBIGUOUS = _words(
-    """Inc Ltd Corp Co Cos Bros Jr St Ave Blvd Rd Hwy Dept Univ Assn Intl Natl Govt
+    """Inc Ltd Corp Co Cos Bros Jr Sr St Ave Blvd Rd Hwy Dept Univ Assn Intl Natl Govt
     Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo
     Mont Neb Nev Okla Ore Pa Penn Tenn Tex Vt Va Wash Wis Wyo
     Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
@@ -188,7 +188,7 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         text, sent_start, s - len(before[-1])
     ):
         return False  # "1. First item", "b. Second", "IV. Results" at the start of a sentence
-    if prev in _NEVER or prev.lower() in _NEVER:
+    if prev in _NEVER or (len(prev) > 2 and prev.lower() in _NEVER):  # "Vs.", not "Henry V."
         return False
     multi = "." in prev and _MULTI_DOT.fullmatch(prev) is not None  # U.S, a.m, Ph.D, J.R.R
     if first.isdigit() or first in "$€£¥₹#":
