@@ -218,6 +218,7 @@ HARD_CASES: list[tuple[str, list[str]]] = [
     # lists, bullets, numbered lines, headlines: every line is its own paragraph
     ("1. First item\n2. Second item", ["1. First item", "2. Second item"]),
     ("IV. Results were mixed.", ["IV. Results were mixed."]),
+    ("Three reasons: 1. Cost. 2. Time.", ["Three reasons: 1. Cost.", "2. Time."]),
     (
         "- Letter by stars\n- MPs add pressure\n• Vote soon",
         ["- Letter by stars", "- MPs add pressure", "• Vote soon"],

@@ -44,7 +44,6 @@ _CANDIDATE = re.compile(
 # inside (possessive runs), so the scan skips it whole: "......x" stays linear.
 _CANDIDATE_START = re.compile("[.!?…‼⁇⁈⁉" + _LINE_BREAKS + "]+|[•▪◦‣●■►。！？]")
 _NEXT = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
-_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_]+")
 _MULTI_DOT = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)?")
@@ -184,10 +183,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         prev = prev.rsplit("-", 1)[-1]  # "then-Rep.", "ex-Gov."
     if not prev:
         return True
-    if _LIST_MARKER.fullmatch(prev) and not _NON_SPACE.search(
-        text, sent_start, s - len(before[-1])
-    ):
-        return False  # "1. First item", "b. Second", "IV. Results" at the start of a sentence
+    if _LIST_MARKER.fullmatch(prev) and _opens_list(text, sent_start, s - len(before[-1])):
+        return False  # "1. First item", "b. Second", "IV. Results"
     if prev in _NEVER or (len(prev) > 2 and prev.lower() in _NEVER):  # "Vs.", not "Henry V."
         return False
     multi = "." in prev and _MULTI_DOT.fullmatch(prev) is not None  # U.S, a.m, Ph.D, J.R.R
@@ -204,6 +201,15 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
         head = _WORD.match(word)
         return head is not None and head.group() in _STARTERS
     return True
+
+
+def _opens_list(text: str, sent_start: int, token_start: int) -> bool:
+    """Whether a token at ``token_start`` stands where a list marker would: first in its
+    sentence, or right after a colon ("Three reasons: 1. Cost. 2. Time.")."""
+    j = token_start - 1
+    while j >= sent_start and text[j].isspace():
+        j -= 1
+    return j < sent_start or text[j] == ":"
 
 
 def _append_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
