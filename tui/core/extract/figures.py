@@ -1,10 +1,667 @@
-"""Figures: money, percentages, dates, counts, quantities (filled in by the extraction issue)."""
+"""Figures: money, percentages, dates, years, year ranges, counts and quantities.
+
+Pure regular expressions and a little Python, no model. One combined compiled regex finds every
+number candidate (digits, number words, a currency mark before digits, a month name); each
+candidate is then read forward with anchored regexes (scale word, percent, currency word,
+measurement unit, counted noun, range) and classified:
+
+- ``money``: a currency mark or name; value in currency units ("$5.5 billion" -> 5.5e9, unit
+  "USD"; "Rs 5 crore" -> 5e7 "INR"; "50 cents" -> 0.5 "USD").
+- ``percent``: "36%", "36 per cent", "3 percentage points" (unit "percentage points").
+- ``date``: "3 September 2025", "Sep 03, 2025", "2025-09-03" -> "2025-09-03"; "September 2025"
+  -> "2025-09"; "3 September" -> "--09-03". Weekdays and bare month names are not figures.
+- ``year``: a bare four-digit number in 1800..2100 that does not count a noun.
+- ``year_range``: "between 2020 and 2024", "2020-24", "from 2020 to 2024", "the 1960s".
+- ``quantity``: a measurement unit (km, tonnes, MW, barrels, years...), unit normalised.
+- ``count``: a number counting a plural noun ("five S-400 Triumf systems" -> 5 "systems";
+  designations and capitalised modifiers between the number and the noun are skipped).
+
+Bare numbers that count nothing, designations (S-400, COVID-19, Boeing 737, Article 370),
+ordinals, times of day, phone and version numbers are not figures.
+
+Spans: a figure's span covers the number with its currency mark, scale, unit or counted noun;
+for ranges it also covers "between"/"from". Approximation words ("about", "more than", "~"...)
+set ``approx`` but stay OUTSIDE the span. Spans never overlap and come in document order.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tui.core.extract.figures_data import (
+    AMBIGUOUS_SYMBOLS,
+    APPROX_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    INCH_FOLLOWERS,
+    IRREGULAR_PLURALS,
+    ISO_CODES,
+    LETTER_SCALES,
+    MONTHS,
+    NOT_COUNTED,
+    SCALES,
+    VULGAR_FRACTIONS,
+    is_cased_form,
+    unit_forms,
+)
+from tui.core.extract.numbers import parse_number, words_to_number
 from tui.core.model import Figure, Span
+
+__all__ = ["extract_figures", "parse_money"]
+
+from tui.core.extract.numbers import parse_money
+
+
+def _alt(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SP = r"[ \u00a0\u202f\u2009]"
+_VULGAR = "".join(VULGAR_FRACTIONS)
+
+# --- the candidate regex ------------------------------------------------------------------
+
+_PREFIX_SYMBOLS = {k for k in CURRENCY_SYMBOLS if not k[0].isalpha() or "$" in k}
+_PREFIX_LETTERS = {k for k in CURRENCY_SYMBOLS if k[0].isalpha() and "$" not in k} | ISO_CODES
+
+_W1_9 = "one|two|three|four|five|six|seven|eight|nine"
+_W1_19 = "seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|eleven|twelve|ten|" + _W1_9
+_W10 = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_W99 = rf"(?:(?:{_W10})(?:[\s-](?:{_W1_9})\b)?|(?:{_W1_19}))"
+_W999 = rf"(?:{_W99}\s+hundred(?:\s+(?:and\s+)?{_W99})?|{_W99})"
+_WSCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
+_FRAC = r"(?:halves|half|thirds|third|quarters|quarter|fourths|fourth|fifths|fifth)"
+_WORDS = (
+    rf"(?:half\s+an?\s+{_WSCALE}|an?\s+{_WSCALE}|{_W999}(?:[\s-]+{_FRAC}\b)?)"
+    rf"(?:\s+{_WSCALE}(?:(?:\s+and)?\s+{_W999}(?!\s+{_FRAC}))?)*"
+)
+_DIGITS = (
+    r"(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d,]\d)"
+    r"(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)"
+    r"(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-−+]?\d+)?"
+)
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+
+_CANDIDATE = re.compile(
+    rf"(?P<pre>{_alt(_PREFIX_SYMBOLS)}|(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)})(?=\.?{_SP}?[\d.]))?"
+    rf"(?:\.?{_SP}?)"
+    r"(?P<sign>[-−](?=[\d.]))?"
+    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)"
+    rf"|(?P<digits>{_DIGITS})(?:{_SP}(?P<frac>\d{{1,2}}/\d{{1,2}})(?![\d/]))?(?P<vf>[{_VULGAR}])?"
+    rf"|(?P<vulgar>[{_VULGAR}])"
+    rf"|\b(?P<words>(?i:{_WORDS}))\b"
+    rf"|\b(?P<month>{_MONTH_NAMES})\b)"
+)
+
+# --- what may follow a number ----------------------------------------------------------------
+
+_SCALE_RE = re.compile(
+    rf"(?:{_SP}?-?(?P<scale>(?i:{_alt(SCALES)}))(?:{_SP}(?P<scale2>(?i:crore|million|billion)))?"
+    rf"|(?P<ls>[kKmMbBT]))(?![A-Za-z])"
+)
+
+_UNIT_FORMS = unit_forms()
+_UNIT_ALT = "|".join(
+    re.escape(f) if is_cased_form(f) else f"(?i:{re.escape(f)})"
+    for f in sorted(_UNIT_FORMS, key=len, reverse=True)
+)
+_UNIT_LOWER = {k.lower(): v for k, v in _UNIT_FORMS.items() if not is_cased_form(k)}
+_CUR_WORD_ALT = _alt(CURRENCY_WORDS)
+_SUFFIX_SYMBOLS = {k for k in CURRENCY_SYMBOLS if not k[0].isalpha()}
+
+_SUFFIX_RE = re.compile(
+    rf"(?:{_SP}?(?P<pct>%|(?i:per{_SP}?cent|percent|pc)(?![A-Za-z]))"
+    rf"(?P<pp>{_SP}+(?i:percentage{_SP}+)?points?(?![A-Za-z]))?"
+    rf"|{_SP}+(?P<ppts>(?i:percentage{_SP}+points?|ppts?|pp)(?![A-Za-z]))"
+    rf"|{_SP}?(?P<cursym>{_alt(_SUFFIX_SYMBOLS)})"
+    rf"|{_SP}+(?P<iso>{_alt(ISO_CODES)})(?![A-Za-z])"
+    rf"|{_SP}+(?P<curw>(?i:{_CUR_WORD_ALT}))(?![A-Za-z])"
+    rf"|{_SP}+(?P<times>times{_SP}+(?:per|a|an){_SP}+(?:day|week|month|year))(?![A-Za-z])"
+    rf"|(?:{_SP}|-|{_SP}?(?=[°º℃℉]))?(?P<unit>{_UNIT_ALT})(?![A-Za-z]))"
+)
+_PER_RE = re.compile(
+    rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
+    r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
+)
+_TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?|hrs|GMT|IST|UTC)(?![A-Za-z])")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?!\d)")
+_DAY_MONTH = re.compile(
+    rf"(?:st|nd|rd|th)?{_SP}+(?P<month>{_MONTH_NAMES})\b\.?(?:,?{_SP}+(?P<year>\d{{4}})(?![\d]))?"
+)
+_MONTH_DAY = re.compile(
+    rf"\.?{_SP}+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?{_SP}+(?P<year>\d{{4}})(?!\d))?"
+    rf"|(?P<year2>\d{{4}})(?![\d]))"
+)
+_RANGE_JOIN = re.compile(rf"{_SP}*(?:-|–|—|(?i:to|and|through)(?={_SP})){_SP}*")
+_NEXT_TOKEN = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w'’\-]*)")
+_APPROX_RE = re.compile(
+    r"(?<![\w])(?i:" + _alt(APPROX_WORDS) + r")" + r"[ \u00a0]*$",
+)
+_RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
+_YEAR_CONTEXT = re.compile(
+    r"(?i:\b(?:in|by|since|from|until|till|before|after|during|of|between|and|to|early|late|"
+    r"mid|fiscal|year|years|the))[ \u00a0-]*$"
+)
+_DESIGNATION_WORDS = frozenset(
+    [
+        "article",
+        "section",
+        "chapter",
+        "page",
+        "pages",
+        "para",
+        "paragraph",
+        "clause",
+        "rule",
+        "no",
+        "no.",
+        "number",
+        "version",
+        "flight",
+        "route",
+        "room",
+        "platform",
+        "gate",
+        "line",
+        "vol",
+        "volume",
+        "episode",
+        "season",
+        "level",
+        "grade",
+        "class",
+        "phase",
+        "stage",
+        "act",
+        "schedule",
+        "annex",
+        "item",
+        "table",
+        "figure",
+        "fig",
+        "exhibit",
+        "highway",
+        "road",
+        "suite",
+        "unit",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One number read at a position, before classification."""
+
+    start: int
+    end: int
+    value: float
+    kind: str | None = None  # money percent quantity date count
+    unit: str | None = None
+    text_value: str | None = None  # ISO date
+    year_like: bool = False
+    words: bool = False
+    decade: bool = False
 
 
 def extract_figures(text: str, sentences: list[Span]) -> list[Figure]:
-    """Figures cited in the text, in document order."""
-    return []
+    """Figures cited in the text, in document order, with non-overlapping spans."""
+    starts = [s for s, _ in sentences]
+    out: list[Figure] = []
+    pos = 0
+    n = len(text)
+    search = _CANDIDATE.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
+        r = _read(text, m)
+        if r is None:
+            pos = max(m.end(), m.start() + 1)
+            continue
+        fig = _classify_with_range(text, r)
+        if fig is None:
+            pos = max(r.end, m.start() + 1)
+            continue
+        idx = bisect_right(starts, fig.span[0]) - 1 if starts else -1
+        if starts and idx < 0:
+            idx = 0
+        fig.sentence = idx
+        out.append(fig)
+        pos = fig.span[1]
+    return out
+
+
+# --- reading one number ----------------------------------------------------------------------
+
+
+def _read(text: str, m: re.Match[str]) -> _Reading | None:
+    """Read the candidate at ``m`` with what follows it (scale, unit, currency...)."""
+    pre = m.group("pre")
+    s = m.start()
+    if m.group("month") is not None:
+        return _read_month(text, m)
+    if m.group("iso") is not None:
+        return _read_iso(text, m)
+    words = m.group("words")
+    if words is not None:
+        value = words_to_number(words)
+        if value is None:
+            return None
+        s, e = m.start("words"), m.end("words")
+        r = _Reading(start=s, end=e, value=value, words=True)
+        return _read_suffix(text, r, None)
+    # digits (or a vulgar fraction)
+    digits = m.group("digits")
+    num_start = m.start("digits") if digits is not None else m.start("vulgar")
+    if m.group("sign"):
+        num_start = m.start("sign")
+    if pre is None:
+        s = num_start
+        if not _left_ok(text, s):
+            return None
+    elif not _prefix_left_ok(text, s):
+        return None
+    e = m.end()
+    if digits is not None:
+        if _bad_right(text, m.end("digits"), digits):
+            return None
+        if digits[0] == "." and pre is None:
+            return None
+        value = _digits_value(digits)
+        if value is None:
+            return None
+        frac = m.group("frac")
+        if frac:
+            a, b = frac.split("/")
+            if int(b) == 0 or int(a) >= int(b):
+                return None
+            value += int(a) / int(b)
+        vf = m.group("vf")
+        if vf:
+            value += VULGAR_FRACTIONS[vf]
+    else:
+        value = VULGAR_FRACTIONS[m.group("vulgar")]
+    if m.group("sign"):
+        value = -value
+    r = _Reading(start=s, end=e, value=value)
+    if digits is not None and pre is None and not m.group("frac") and not m.group("vf"):
+        if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
+            r.year_like = True
+            if text.startswith("s", e) and not text[e + 1 : e + 2].isalpha():
+                r.decade = int(digits) % 10 == 0
+                r.end = e + 1
+                return r
+        date = _DAY_MONTH.match(text, e)
+        if date and digits.isdigit() and 1 <= int(digits) <= 31:
+            month = MONTHS[date.group("month").lower().rstrip(".")]
+            year = date.group("year")
+            r.kind = "date"
+            r.end = date.end() if year else date.end("month")
+            r.text_value = (
+                f"{year}-{month:02d}-{int(digits):02d}"
+                if year
+                else f"--{month:02d}-{int(digits):02d}"
+            )
+            return r
+    return _read_suffix(text, r, _prefix_currency(pre))
+
+
+def _prefix_currency(pre: str | None) -> str | None:
+    if not pre:
+        return None
+    pre = pre.strip()
+    if pre in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[pre]
+    return "CNY" if pre == "RMB" else pre
+
+
+def _digits_value(digits: str) -> float | None:
+    if "×" in digits or "x" in digits:
+        base, _, exp = re.split(r"\s?[×x]\s?", digits, maxsplit=1)[0], "", digits
+        exp_m = re.search(r"10\^?([-−+]?\d+)$", digits)
+        mant = parse_number(base, ".")
+        if mant is None or exp_m is None:
+            return None
+        return mant * 10 ** int(exp_m.group(1).replace("−", "-"))
+    if "e" in digits or "E" in digits:
+        try:
+            return float(digits.replace("−", "-").replace(",", ""))
+        except ValueError:
+            return None
+    dec = None
+    if "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        dec = ","  # "2,5" decimal comma
+    elif "." in digits and re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+        dec = ","  # "1.200.000"
+    else:
+        dec = "."
+    return parse_number(digits, dec)
+
+
+def _left_ok(text: str, s: int) -> bool:
+    """False when the number at ``s`` is part of a designation, code, time or phone number."""
+    if s == 0:
+        return True
+    c = text[s - 1]
+    if c.isalnum() or c in "_#@/\\^+:$":
+        return False
+    if c in "-‐–.·" and s >= 2 and (text[s - 2].isalnum() or text[s - 2] in "-/"):
+        # "S-400", "COVID-19", "v1.2" are designations; "5-10" is handled as a range earlier
+        return False
+    if c in " \u00a0" and s >= 2 and text[s - 2].isdigit():
+        return False  # "245 23": a run of loose numbers
+    return True
+
+
+def _prefix_left_ok(text: str, s: int) -> bool:
+    return s == 0 or not (text[s - 1].isalnum() and text[s].isalpha())
+
+
+def _bad_right(text: str, e: int, digits: str) -> bool:
+    """True when what follows the digits makes them a code, time, version or ordinal."""
+    nxt = text[e : e + 2]
+    if not nxt:
+        return False
+    c = nxt[0]
+    if c in ":/" and nxt[1:].isdigit():
+        return True  # 09:41, 1/0, 24/7
+    if c in ".," and nxt[1:].isdigit():
+        return True  # 1.2.3 version numbers, 1,2,3 lists
+    if c == "-" and nxt[1:].isdigit() and _PHONE.match(text, e - len(digits)):
+        return True
+    if _TIME_AFTER.match(text, e):
+        return True
+    return bool(re.match(r"(?:st|nd|rd|th)(?![A-Za-z])", text[e : e + 3]))
+
+
+# --- suffixes ----------------------------------------------------------------------------------
+
+
+def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | None:
+    e = r.end
+    scale = 1.0
+    sm = _SCALE_RE.match(text, e)
+    if sm:
+        if sm.group("scale"):
+            if not (r.words and sm.group("scale").lower() in ("hundred", "thousand")):
+                scale = SCALES[sm.group("scale").lower()]
+                if sm.group("scale2"):
+                    scale *= SCALES[sm.group("scale2").lower()]
+                e = sm.end()
+        elif currency is not None and not r.words:
+            ls = sm.group("ls")
+            scale = LETTER_SCALES[ls]
+            e = sm.end()
+    r.value *= scale
+    r.end = e
+    scaled = scale != 1.0
+    if currency is not None:
+        r.kind = "money"
+        r.unit = currency
+        # "$5 million USD": swallow a redundant code; "Rs 5 crore rupees" likewise
+        sx = _SUFFIX_RE.match(text, e)
+        if (
+            sx
+            and (sx.group("iso") or sx.group("curw"))
+            and sx.group("curw")
+            not in (
+                "cent",
+                "cents",
+            )
+        ):
+            r.end = sx.end()
+        _per(text, r)
+        return r
+    sx = _SUFFIX_RE.match(text, e)
+    if sx is None:
+        return r
+    if sx.group("pct"):
+        r.kind = "percent"
+        r.unit = "percentage points" if sx.group("pp") else "percent"
+        r.end = sx.end()
+        return r
+    if sx.group("ppts"):
+        r.kind = "percent"
+        r.unit = "percentage points"
+        r.end = sx.end()
+        return r
+    cur = sx.group("cursym") or sx.group("iso") or sx.group("curw")
+    if cur:
+        code = CURRENCY_SYMBOLS.get(cur) or CURRENCY_WORDS.get(cur.lower()) or cur
+        if code.endswith("-cent") or code.endswith("-penny"):
+            r.value /= 100
+            code = code.split("-")[0]
+        r.kind = "money"
+        r.unit = code
+        r.end = sx.end()
+        _per(text, r)
+        return r
+    if sx.group("times"):
+        r.kind = "quantity"
+        r.unit = "times per " + sx.group("times").split()[-1]
+        r.end = sx.end()
+        return r
+    form = sx.group("unit")
+    if form:
+        unit = _UNIT_FORMS.get(form) or _UNIT_LOWER.get(form.lower())
+        if unit is None:
+            return r
+        if form in AMBIGUOUS_SYMBOLS and not _ambiguous_ok(text, r, sx, form):
+            return r
+        if unit == "pound" and scaled:
+            r.kind, r.unit = "money", "GBP"
+        else:
+            r.kind, r.unit = "quantity", unit
+        r.end = sx.end()
+        r.year_like = False
+    return r
+
+
+def _ambiguous_ok(text: str, r: _Reading, sx: re.Match[str], form: str) -> bool:
+    """Short unit symbols that are also words or letters need digits and no letter after."""
+    if r.words:
+        return False
+    after = text[sx.end() : sx.end() + 12]
+    if form == "in":
+        word = after.strip().split(" ", 1)[0].strip(".,;)").lower() if after.strip() else ""
+        return (
+            not after or (after[0] in ".,;)" and not after[1:2].isalpha()) or word in INCH_FOLLOWERS
+        )
+    if form in ("K", "W", "V") and not text[sx.start() : sx.start() + 1].isspace():
+        return False
+    return not after or not after[0].isalnum()
+
+
+def _per(text: str, r: _Reading) -> None:
+    pm = _PER_RE.match(text, r.end)
+    if pm:
+        r.end = pm.end()
+
+
+def _read_month(text: str, m: re.Match[str]) -> _Reading | None:
+    month = MONTHS[m.group("month").lower()]
+    dm = _MONTH_DAY.match(text, m.end())
+    if dm is None:
+        return None
+    if dm.group("year2"):
+        year = int(dm.group("year2"))
+        if not 1000 <= year <= 2999:
+            return None
+        return _Reading(
+            m.start("month"), dm.end(), 0, kind="date", text_value=f"{year}-{month:02d}"
+        )
+    day = int(dm.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("month") == "May" and not dm.group("year"):
+        return None  # "May 5" is too often the verb
+    if dm.group("year"):
+        value = f"{dm.group('year')}-{month:02d}-{day:02d}"
+    else:
+        value = f"--{month:02d}-{day:02d}"
+    return _Reading(m.start("month"), dm.end(), 0, kind="date", text_value=value)
+
+
+def _read_iso(text: str, m: re.Match[str]) -> _Reading | None:
+    iso = m.group("iso")
+    y, mo, d = (int(x) for x in iso.split("-"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31) or not _left_ok(text, m.start("iso")):
+        return None
+    return _Reading(m.start("iso"), m.end("iso"), 0, kind="date", text_value=iso)
+
+
+# --- classification ----------------------------------------------------------------------------
+
+
+def _classify_with_range(text: str, r: _Reading) -> Figure | None:
+    """Merge "5-10 km", "between 2020 and 2024", "$350 to $680" into one range figure."""
+    start = r.start
+    left = _RANGE_LEFT.search(text, max(0, start - 12), start)
+    j = _RANGE_JOIN.match(text, r.end)
+    if j and r.kind != "date" and j.end() < len(text):
+        joiner = j.group().strip().lower()
+        if joiner != "and" or (left is not None and left.group(1).lower() == "between"):
+            m2 = _CANDIDATE.match(text, j.end())
+            r2 = _read(text, m2) if m2 is not None and m2.group("month") is None else None
+            if r2 is not None and r2.kind != "date":
+                merged = _merge(r, r2, joiner)
+                if merged is not None:
+                    lo = left.start(1) if left is not None else start
+                    return _figure(text, merged, lo, r2.end, value_max=merged.text_value)
+    return _figure(text, r, start, r.end)
+
+
+def _merge(r: _Reading, r2: _Reading, joiner: str) -> _Reading | None:
+    if r.year_like and r2.year_like:
+        return _Reading(r.start, r2.end, r.value, kind="year_range", text_value=str(r2.value))
+    if r.year_like and not r2.kind and r2.value < 100 and joiner in "-–":
+        hi = (int(r.value) // 100) * 100 + r2.value
+        if hi > r.value:
+            return _Reading(r.start, r2.end, r.value, kind="year_range", text_value=str(hi))
+        return None
+    if r.kind == "date" or r2.kind is None:
+        return None
+    if r.kind is None and r.year_like:
+        return None
+    if r.kind is not None and (r.kind != r2.kind or r.unit != r2.unit):
+        return None
+    return _Reading(r.start, r2.end, r.value, kind=r2.kind, unit=r2.unit, text_value=str(r2.value))
+
+
+def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None) -> Figure | None:
+    kind = r.kind
+    unit = r.unit
+    value: float | str | None = r.value
+    vmax = float(value_max) if value_max is not None else None
+    if kind == "date":
+        value = r.text_value
+    elif kind == "year_range":
+        value, vmax = int(r.value), int(float(value_max or r.value))
+    elif kind is None:
+        if r.decade:
+            kind, value, vmax = "year_range", int(r.value), int(r.value) + 9
+        elif r.year_like:
+            noun_end, noun = _counted_noun(text, r.end, r.value, r.words)
+            if noun is None or _YEAR_CONTEXT.search(text, max(0, s - 12), s):
+                kind, value = "year", int(r.value)
+            else:
+                kind, unit, e = "count", noun, noun_end
+        else:
+            if _designation_left(text, s):
+                return None
+            noun_end, noun = _counted_noun(text, r.end, r.value, r.words)
+            if noun is None:
+                return None
+            kind, unit, e = "count", noun, noun_end
+    approx = bool(_APPROX_RE.search(text, max(0, s - 16), s)) or text[max(0, s - 1) : s] == "~"
+    return Figure(
+        text=text[s:e],
+        kind=kind,
+        value=value,
+        span=(s, e),
+        sentence=-1,
+        value_max=vmax,
+        unit=unit,
+        approx=approx,
+    )
+
+
+def _designation_left(text: str, s: int) -> bool:
+    """ "Boeing 737", "Article 370", "iPhone 15": a capitalised or code word right before."""
+    j = s - 1
+    if j < 1 or text[j] not in " \u00a0":
+        return False
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k:j]
+    if not word:
+        return False
+    low = word.lower().rstrip(".,")
+    if low in _DESIGNATION_WORDS:
+        return True
+    if not any(c.isupper() for c in word) or not word[0].isalpha():
+        return False
+    if low in NOT_COUNTED or low in MONTHS or low in _APPROX_LOWER:
+        return False
+    # a sentence-initial capitalised word is just the sentence start
+    before = text[max(0, k - 2) : k].strip()
+    return not (k == 0 or before[-1:] in ".!?\"“”'\n")
+
+
+_APPROX_LOWER = frozenset(w.lower() for w in APPROX_WORDS) | {"nearly", "only", "just", "another"}
+
+
+def _counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str | None]:
+    """The plural head noun a number counts: "five S-400 Triumf systems" -> "systems"."""
+    pos = e
+    skipped = 0
+    modifiers = 0
+    head: str | None = None
+    head_end = e
+    for _ in range(6):
+        t = _NEXT_TOKEN.match(text, pos)
+        if t is None:
+            break
+        tok = t.group(1)
+        low = tok.lower()
+        if head is None and low in NOT_COUNTED:
+            return e, None
+        if tok[0].isupper() or any(c.isdigit() for c in tok):
+            if head is not None or modifiers:
+                break
+            skipped += 1
+            if skipped > 3:
+                return e, None
+            pos = t.end()
+            continue
+        if not tok.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            break
+        if _is_plural(low):
+            head, head_end = tok, t.end()
+            pos = t.end()
+            continue
+        if head is not None:
+            break
+        modifiers += 1
+        if modifiers > 2 or low in NOT_COUNTED:
+            return e, None
+        pos = t.end()
+    if head is None:
+        return e, None
+    if value == 1:
+        return e, None  # "one of them", "1 in 5": a lone one rarely counts a plural
+    return head_end, head.lower()
+
+
+def _is_plural(w: str) -> bool:
+    if w in IRREGULAR_PLURALS:
+        return True
+    if len(w) < 3 or not w.endswith("s") or w in NOT_COUNTED:
+        return False
+    return not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))
