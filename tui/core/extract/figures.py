@@ -208,31 +208,86 @@ class _Reading:
     decade: bool = False
 
 
+_SYMBOL_CHARS = "".join(sorted({c for k in _PREFIX_SYMBOLS for c in k if not c.isalnum()}))
+# Two cheap trigger scans (each keeps the regex engine's first-character fast path, which one
+# combined pattern loses): digit runs and currency/fraction marks, and number words or months.
+_TRIG_NUM = re.compile(rf"[{re.escape(_SYMBOL_CHARS)}{_VULGAR}]|\d+")
+_TRIGGER_WORDS = sorted(
+    [w for w in (_W1_19 + "|" + _W10).split("|")]
+    + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half"],
+    key=len,
+    reverse=True,
+)
+_TRIG_WORD = re.compile(
+    r"(?<![^\s(\[\"“‘'])(?:"
+    + "|".join(_TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS] + _MONTH_NAMES.split("|"))
+    + r")(?![a-z])"
+)
+_LETTER_PREFIX = re.compile(
+    rf"(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)}|[A-Z]{{1,3}}(?=\$))\.?{_SP}?[-−]?$"
+)
+_A_BEFORE = re.compile(r"(?<![A-Za-z])(?i:half an? |an? )$")
+_SCALE_TRIGGERS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
+
+
+def _candidates(text: str) -> list[int]:
+    """Start offsets where a figure may begin, in order."""
+    out: list[int] = []
+    for m in _TRIG_NUM.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c.isdigit():
+            if p and text[p - 1] in ".−-":
+                p -= 1  # ".75", "-18"
+            pm = _LETTER_PREFIX.search(text, max(0, p - 6), p) if p else None
+            if pm is not None:
+                p = pm.start()
+        elif c == "$" and p:
+            pm = _LETTER_PREFIX.search(text, max(0, p - 4), p + 1)
+            if pm is not None:
+                p = pm.start()
+        out.append(p)
+    words = []
+    for m in _TRIG_WORD.finditer(text):
+        p = m.start()
+        if m.group().lower() in _SCALE_TRIGGERS:
+            am = _A_BEFORE.search(text, max(0, p - 7), p)
+            if am is None:
+                continue
+            p = am.start()
+        words.append(p)
+    if words:
+        out.extend(words)
+        out.sort()
+    return out
+
+
 def extract_figures(text: str, sentences: list[Span]) -> list[Figure]:
     """Figures cited in the text, in document order, with non-overlapping spans."""
     starts = [s for s, _ in sentences]
     out: list[Figure] = []
-    pos = 0
-    n = len(text)
-    search = _CANDIDATE.search
-    while pos < n:
-        m = search(text, pos)
-        if m is None:
-            break
+    last_end = 0
+    match = _CANDIDATE.match
+    for p in _candidates(text):
+        if p < last_end:
+            continue
+        m = match(text, p)
+        if m is None or m.end() == p:
+            continue
         r = _read(text, m)
         if r is None:
-            pos = max(m.end(), m.start() + 1)
+            last_end = m.end()
             continue
         fig = _classify_with_range(text, r)
         if fig is None:
-            pos = max(r.end, m.start() + 1)
+            last_end = r.end
             continue
         idx = bisect_right(starts, fig.span[0]) - 1 if starts else -1
         if starts and idx < 0:
             idx = 0
         fig.sentence = idx
         out.append(fig)
-        pos = fig.span[1]
+        last_end = fig.span[1]
     return out
 
 
@@ -322,7 +377,7 @@ def _prefix_currency(pre: str | None) -> str | None:
 
 def _digits_value(digits: str) -> float | None:
     if "×" in digits or "x" in digits:
-        base, _, exp = re.split(r"\s?[×x]\s?", digits, maxsplit=1)[0], "", digits
+        base = re.split(r"\s?[×x]\s?", digits, maxsplit=1)[0]
         exp_m = re.search(r"10\^?([-−+]?\d+)$", digits)
         mant = parse_number(base, ".")
         if mant is None or exp_m is None:
@@ -353,9 +408,8 @@ def _left_ok(text: str, s: int) -> bool:
     if c in "-‐–.·" and s >= 2 and (text[s - 2].isalnum() or text[s - 2] in "-/"):
         # "S-400", "COVID-19", "v1.2" are designations; "5-10" is handled as a range earlier
         return False
-    if c in " \u00a0" and s >= 2 and text[s - 2].isdigit():
-        return False  # "245 23": a run of loose numbers
-    return True
+    # "245 23": a run of loose numbers is not a figure
+    return not (c in " \u00a0" and s >= 2 and text[s - 2].isdigit())
 
 
 def _prefix_left_ok(text: str, s: int) -> bool:
@@ -509,7 +563,7 @@ def _read_month(text: str, m: re.Match[str]) -> _Reading | None:
 
 def _read_iso(text: str, m: re.Match[str]) -> _Reading | None:
     iso = m.group("iso")
-    y, mo, d = (int(x) for x in iso.split("-"))
+    _, mo, d = (int(x) for x in iso.split("-"))
     if not (1 <= mo <= 12 and 1 <= d <= 31) or not _left_ok(text, m.start("iso")):
         return None
     return _Reading(m.start("iso"), m.end("iso"), 0, kind="date", text_value=iso)
