@@ -129,6 +129,7 @@ _PER_RE = re.compile(
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?|hrs|GMT|IST|UTC)(?![A-Za-z])")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?!\d)")
 _DAY_MONTH = re.compile(
     rf"(?:st|nd|rd|th)?{_SP}+(?P<month>{_MONTH_NAMES})\b\.?(?:,?{_SP}+(?P<year>\d{{4}})(?![\d]))?"
@@ -208,7 +209,9 @@ class _Reading:
     decade: bool = False
 
 
-_SYMBOL_CHARS = "".join(sorted({c for k in _PREFIX_SYMBOLS for c in k if not c.isalnum()}))
+_SYMBOL_CHARS = "".join(
+    sorted({c for k in _PREFIX_SYMBOLS for c in k if not c.isalnum() and c != "."})
+)
 # Two cheap trigger scans (each keeps the regex engine's first-character fast path, which one
 # combined pattern loses): digit runs and currency/fraction marks, and number words or months.
 _TRIG_NUM = re.compile(rf"[{re.escape(_SYMBOL_CHARS)}{_VULGAR}]|\d+")
@@ -226,6 +229,7 @@ _TRIG_WORD = re.compile(
 _LETTER_PREFIX = re.compile(
     rf"(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)}|[A-Z]{{1,3}}(?=\$))\.?{_SP}?[-−]?$"
 )
+_PREFIX_END = frozenset("".join(_PREFIX_LETTERS) + ".")
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?i:half an? |an? )$")
 _SCALE_TRIGGERS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
 
@@ -237,11 +241,16 @@ def _candidates(text: str) -> list[int]:
         p = m.start()
         c = text[p]
         if c.isdigit():
-            if p and text[p - 1] in ".−-":
-                p -= 1  # ".75", "-18"
-            pm = _LETTER_PREFIX.search(text, max(0, p - 6), p) if p else None
-            if pm is not None:
-                p = pm.start()
+            if p:
+                prev = text[p - 1]
+                if prev in ".−-":
+                    p -= 1  # ".75", "-18"
+                elif prev.isalpha() or (prev in " \u00a0" and p > 1 and text[p - 2] in _PREFIX_END):
+                    pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
+                    if pm is not None:
+                        p = pm.start()
+                    elif prev.isalpha():
+                        continue  # "G7", "LGA1156": a code
         elif c == "$" and p:
             pm = _LETTER_PREFIX.search(text, max(0, p - 4), p + 1)
             if pm is not None:
@@ -375,7 +384,13 @@ def _prefix_currency(pre: str | None) -> str | None:
     return "CNY" if pre == "RMB" else pre
 
 
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
 def _digits_value(digits: str) -> float | None:
+    if digits.isdigit():
+        return float(digits)
     if "×" in digits or "x" in digits:
         base = re.split(r"\s?[×x]\s?", digits, maxsplit=1)[0]
         exp_m = re.search(r"10\^?([-−+]?\d+)$", digits)
@@ -389,9 +404,9 @@ def _digits_value(digits: str) -> float | None:
         except ValueError:
             return None
     dec = None
-    if "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+    if "," in digits and "." not in digits and not _COMMA_GROUPS.fullmatch(digits):
         dec = ","  # "2,5" decimal comma
-    elif "." in digits and re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+    elif "." in digits and _DOT_GROUPS.fullmatch(digits):
         dec = ","  # "1.200.000"
     else:
         dec = "."
@@ -430,7 +445,7 @@ def _bad_right(text: str, e: int, digits: str) -> bool:
         return True
     if _TIME_AFTER.match(text, e):
         return True
-    return bool(re.match(r"(?:st|nd|rd|th)(?![A-Za-z])", text[e : e + 3]))
+    return _ORDINAL.match(text, e) is not None
 
 
 # --- suffixes ----------------------------------------------------------------------------------

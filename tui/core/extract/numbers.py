@@ -18,6 +18,10 @@ from tui.core.extract.figures_data import (
 
 _SPACES = "\u00a0\u202f\u2009 "
 _DIGITS_ONLY = re.compile(r"\d+")
+_SEP_SPACE = re.compile(r"([.,])[" + _SPACES + r"]+(?=\d)")
+_GROUP_SPACE = re.compile(r"(?<=\d)[" + _SPACES + r"'’](?=\d{3}(?!\d))")
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _longest_first(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -32,6 +36,8 @@ def parse_number(raw: str, decimal_separator: str | None = None) -> float | None
     "1,099"); repeated separators group thousands ("1.350.000"); otherwise it is decimal.
     A space after a separator is ignored ("36. 24"); a space between digit groups groups thousands.
     """
+    if decimal_separator == "." and _PLAIN.fullmatch(raw):
+        return float(raw)
     s = raw.strip(_SPACES + "'’")
     if not s:
         return None
@@ -40,9 +46,9 @@ def parse_number(raw: str, decimal_separator: str | None = None) -> float | None
         neg = True
         s = s[1:].lstrip(_SPACES)
     # a space right after a separator belongs to the separator ("559. 99", "1.837, 32")
-    s = re.sub(r"([.,])[" + _SPACES + r"]+(?=\d)", r"\1", s)
+    s = _SEP_SPACE.sub(r"\1", s)
     # spaces and apostrophes between digit groups are thousands separators
-    s = re.sub(r"(?<=\d)[" + _SPACES + r"'’](?=\d{3}(?!\d))", "", s)
+    s = _GROUP_SPACE.sub("", s)
     s = s.rstrip(".,-–—" + _SPACES)
     if not s or not any(c.isdigit() for c in s):
         return None
@@ -90,7 +96,7 @@ def words_to_number(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    tokens = re.split(r"[\s\-]+", words.lower().strip())
+    tokens = _WORD_SPLIT.split(words.lower().strip())
     i = 0
     while i < len(tokens):
         t = tokens[i]
