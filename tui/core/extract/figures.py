@@ -78,7 +78,8 @@ _WORDS = (
     rf"(?:\s+{_WSCALE}(?:(?:\s+and)?\s+{_W999}(?!\s+{_FRAC}))?)*"
 )
 _DIGITS = (
-    r"(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d,]\d)"
+    r"(?:\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d.,]\d)"  # 1.299,00
+    r"|\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d,]\d)"
     r"(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)"
     r"(?:[eE][-+−]?\d+(?![\w])|\s?[×x]\s?10\^?[-−+]?\d+)?"
 )
@@ -229,6 +230,7 @@ _TRIG_WORD = re.compile(
 _LETTER_PREFIX = re.compile(
     rf"(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)}|[A-Z]{{1,3}}(?=\$))\.?{_SP}?[-−]?$"
 )
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|U\.S\.|Can|CA|AU|NZ|HK|NT|BZ|MX|C|A|S|R)$")
 _PREFIX_END = frozenset("".join(_PREFIX_LETTERS) + ".")
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?i:half an? |an? )$")
 _SCALE_TRIGGERS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
@@ -252,7 +254,7 @@ def _candidates(text: str) -> list[int]:
                     elif prev.isalpha():
                         continue  # "G7", "LGA1156": a code
         elif c == "$" and p:
-            pm = _LETTER_PREFIX.search(text, max(0, p - 4), p + 1)
+            pm = _DOLLAR_PREFIX.search(text, max(0, p - 4), p)
             if pm is not None:
                 p = pm.start()
         out.append(p)
@@ -303,8 +305,11 @@ def extract_figures(text: str, sentences: list[Span]) -> list[Figure]:
 # --- reading one number ----------------------------------------------------------------------
 
 
-def _read(text: str, m: re.Match[str]) -> _Reading | None:
-    """Read the candidate at ``m`` with what follows it (scale, unit, currency...)."""
+def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | None:
+    """Read the candidate at ``m`` with what follows it (scale, unit, currency...).
+
+    ``in_range``: the number is the second end of a range ("5-10"), so the dash before it is
+    a range dash, not part of a designation."""
     pre = m.group("pre")
     s = m.start()
     if m.group("month") is not None:
@@ -326,7 +331,7 @@ def _read(text: str, m: re.Match[str]) -> _Reading | None:
         num_start = m.start("sign")
     if pre is None:
         s = num_start
-        if not _left_ok(text, s):
+        if not in_range and not _left_ok(text, s):
             return None
     elif not _prefix_left_ok(text, s):
         return None
@@ -403,8 +408,9 @@ def _digits_value(digits: str) -> float | None:
             return float(digits.replace("−", "-").replace(",", ""))
         except ValueError:
             return None
-    dec = None
-    if "," in digits and "." not in digits and not _COMMA_GROUPS.fullmatch(digits):
+    if "," in digits and "." in digits:
+        dec = "," if digits.rfind(",") > digits.rfind(".") else "."
+    elif "," in digits and not _COMMA_GROUPS.fullmatch(digits):
         dec = ","  # "2,5" decimal comma
     elif "." in digits and _DOT_GROUPS.fullmatch(digits):
         dec = ","  # "1.200.000"
@@ -596,7 +602,7 @@ def _classify_with_range(text: str, r: _Reading) -> Figure | None:
         joiner = j.group().strip().lower()
         if joiner != "and" or (left is not None and left.group(1).lower() == "between"):
             m2 = _CANDIDATE.match(text, j.end())
-            r2 = _read(text, m2) if m2 is not None and m2.group("month") is None else None
+            r2 = _read(text, m2, True) if m2 is not None and m2.group("month") is None else None
             if r2 is not None and r2.kind != "date":
                 merged = _merge(r, r2, joiner)
                 if merged is not None:
