@@ -89,7 +89,8 @@ _MONTH_NAMES = (
 )
 
 _CANDIDATE = re.compile(
-    rf"(?P<pre>{_alt(_PREFIX_SYMBOLS)}|(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)})(?=\.?{_SP}?[\d.]))?"
+    rf"(?P<pre>{_alt(_PREFIX_SYMBOLS)}|(?<![A-Za-z])(?:Rs\.?|Tk)(?=\.?{_SP}?[\d.])"
+    rf"|(?<![A-Za-z])(?:{_alt(ISO_CODES)})(?={_SP}[\d.]))?"
     rf"(?:\.?{_SP}?)"
     r"(?P<sign>[-−](?=[\d.]))?"
     r"(?:(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)"
@@ -108,7 +109,7 @@ _SCALE_RE = re.compile(
 
 _UNIT_FORMS = unit_forms()
 _UNIT_ALT = "|".join(
-    re.escape(f) if is_cased_form(f) else f"(?i:{re.escape(f)})"
+    re.escape(f) if is_cased_form(f) else f"{re.escape(f)}|{re.escape(f.upper())}"
     for f in sorted(_UNIT_FORMS, key=len, reverse=True)
 )
 _UNIT_LOWER = {k.lower(): v for k, v in _UNIT_FORMS.items() if not is_cased_form(k)}
@@ -208,6 +209,7 @@ class _Reading:
     year_like: bool = False
     words: bool = False
     decade: bool = False
+    mult: float = 1.0  # scale (and cents) factor read after the number
 
 
 _SYMBOL_CHARS = "".join(
@@ -362,7 +364,7 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
             r.year_like = True
             if text.startswith("s", e) and not text[e + 1 : e + 2].isalpha():
-                r.decade = int(digits) % 10 == 0
+                r.decade = int(digits) % 10 == 0  # "1960s"; "1800s" is a century
                 r.end = e + 1
                 return r
         date = _DAY_MONTH.match(text, e)
@@ -473,6 +475,7 @@ def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | Non
             scale = LETTER_SCALES[ls]
             e = sm.end()
     r.value *= scale
+    r.mult = scale
     r.end = e
     scaled = scale != 1.0
     if currency is not None:
@@ -510,6 +513,7 @@ def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | Non
         code = CURRENCY_SYMBOLS.get(cur) or CURRENCY_WORDS.get(cur.lower()) or cur
         if code.endswith("-cent") or code.endswith("-penny"):
             r.value /= 100
+            r.mult /= 100
             code = code.split("-")[0]
         r.kind = "money"
         r.unit = code
@@ -619,13 +623,16 @@ def _merge(r: _Reading, r2: _Reading, joiner: str) -> _Reading | None:
         if hi > r.value:
             return _Reading(r.start, r2.end, r.value, kind="year_range", text_value=str(hi))
         return None
-    if r.kind == "date" or r2.kind is None:
-        return None
-    if r.kind is None and r.year_like:
+    if r.kind == "date" or r2.kind == "date" or r.year_like or r2.year_like:
         return None
     if r.kind is not None and (r.kind != r2.kind or r.unit != r2.unit):
         return None
-    return _Reading(r.start, r2.end, r.value, kind=r2.kind, unit=r2.unit, text_value=str(r2.value))
+    value = r.value
+    if r.kind is None and r.mult == 1.0:
+        value *= r2.mult  # "5-10 million", "10-20 cents": the scale applies to both ends
+    if r2.kind is None and r.mult != 1.0:
+        return None
+    return _Reading(r.start, r2.end, value, kind=r2.kind, unit=r2.unit, text_value=str(r2.value))
 
 
 def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None) -> Figure | None:
@@ -639,7 +646,8 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
         value, vmax = int(r.value), int(float(value_max or r.value))
     elif kind is None:
         if r.decade:
-            kind, value, vmax = "year_range", int(r.value), int(r.value) + 9
+            span = 99 if int(r.value) % 100 == 0 and int(r.value) % 1000 else 9
+            kind, value, vmax = "year_range", int(r.value), int(r.value) + span
         elif r.year_like:
             noun_end, noun = _counted_noun(text, r.end, r.value, r.words)
             if noun is None or _YEAR_CONTEXT.search(text, max(0, s - 12), s):
