@@ -41,6 +41,7 @@ from tui.core.extract.figures_data import (
     LETTER_SCALES,
     MONTHS,
     NOT_COUNTED,
+    NOT_PLURAL,
     SCALES,
     VULGAR_FRACTIONS,
     is_cased_form,
@@ -148,7 +149,7 @@ _APPROX_RE = re.compile(
 _RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|by|since|from|until|till|before|after|during|of|between|and|to|early|late|"
-    r"mid|fiscal|year|years|the))[ \u00a0-]*$"
+    r"mid|fiscal|year|years|the|its|their|his|her|our|this|that|'s|’s))[ \u00a0-]*$"
 )
 _DESIGNATION_WORDS = frozenset(
     [
@@ -650,7 +651,8 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
             kind, value, vmax = "year_range", int(r.value), int(r.value) + span
         elif r.year_like:
             noun_end, noun = _counted_noun(text, r.end, r.value, r.words)
-            if noun is None or _YEAR_CONTEXT.search(text, max(0, s - 12), s):
+            direct = text[r.end + 1 : r.end + 2].islower()
+            if noun is None or not direct or _YEAR_CONTEXT.search(text, max(0, s - 12), s):
                 kind, value = "year", int(r.value)
             else:
                 kind, unit, e = "count", noun, noun_end
@@ -745,6 +747,6 @@ def _counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, st
 def _is_plural(w: str) -> bool:
     if w in IRREGULAR_PLURALS:
         return True
-    if len(w) < 3 or not w.endswith("s") or w in NOT_COUNTED:
+    if len(w) < 3 or not w.endswith("s") or w in NOT_COUNTED or w in NOT_PLURAL:
         return False
     return not w.endswith(("ss", "us", "is", "ous", "'s", "’s"))

@@ -516,6 +516,12 @@ NOT_COUNTED: frozenset[str] = _words(
     it its it's he she they we you i me him her them us my your his our their there here
     said says say according versus vs via plus minus"""
 )
+# Nouns ending in "s" that are not plurals.
+NOT_PLURAL: frozenset[str] = _words(
+    """gas news series species lens bus plus canvas atlas chaos physics politics economics
+    mathematics diabetes measles themselves ourselves yourselves always perhaps whereas
+    afterwards towards besides"""
+)
 # Irregular plurals that may be counted (words not ending in "s").
 IRREGULAR_PLURALS: frozenset[str] = _words(
     """people children men women police personnel staff cattle mice geese teeth sheep fish
