@@ -132,39 +132,49 @@ def eval_price_parser(path: Path) -> dict[str, float]:
     }
 
 
-def throughput_text(shared_dir: Path | None) -> str:
-    """Real prose for timing: the seed article plus the CoNLL dev sentences when present."""
+def news_text(shared_dir: Path | None) -> str:
+    """Real news prose: the seed article plus the 40 corpus pages' main text (trafilatura)."""
     parts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
-    if shared_dir is not None:
-        conll = shared_dir / "eval" / "ner" / "conll2003_dev.txt"
-        if conll.is_file():
-            sent: list[str] = []
-            for line in conll.read_text(encoding="utf-8").splitlines():
-                if not line.strip():
-                    if sent:
-                        parts.append(" ".join(sent))
-                    sent = []
-                elif not line.startswith("-DOCSTART-"):
-                    sent.append(line.split(" ", 1)[0])
+    html_dir = shared_dir / "corpus" / "html" if shared_dir is not None else None
+    if html_dir is not None and html_dir.is_dir():
+        import trafilatura
+
+        for page in sorted(html_dir.glob("*.htm*")):
+            parts.append(trafilatura.extract(page.read_bytes()) or "")
+    return "\n\n".join(parts)
+
+
+def conll_text(shared_dir: Path | None) -> str:
+    """CoNLL-2003 dev sentences re-joined: Reuters wire with many scores and tables."""
+    parts: list[str] = []
+    conll = shared_dir / "eval" / "ner" / "conll2003_dev.txt" if shared_dir is not None else None
+    if conll is not None and conll.is_file():
+        sent: list[str] = []
+        for line in conll.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                if sent:
+                    parts.append(" ".join(sent))
+                sent = []
+            elif not line.startswith("-DOCSTART-"):
+                sent.append(line.split(" ", 1)[0])
     return "\n".join(parts)
 
 
-def measure_throughput(text: str, min_seconds: float = 1.0) -> dict[str, float]:
+def measure_throughput(text: str, repeats: int = 7) -> dict[str, float]:
+    """Single-process speed; the best of ``repeats`` runs (the machine is shared and noisy)."""
     words = len(text.split())
-    runs = 0
-    t0 = time.perf_counter()
-    elapsed = 0.0
+    best = float("inf")
     n_figs = 0
-    while elapsed < min_seconds:
+    for _ in range(repeats):
+        t0 = time.perf_counter()
         n_figs = len(extract_figures(text, [(0, len(text))]))
-        runs += 1
-        elapsed = time.perf_counter() - t0
-    per = elapsed / runs
+        best = min(best, time.perf_counter() - t0)
+    best = max(best, 1e-9)
     return {
         "words": words,
         "figures": n_figs,
-        "words_per_s": words / per,
-        "mb_per_s": len(text.encode("utf-8")) / per / 1e6,
+        "words_per_s": words / best,
+        "mb_per_s": len(text.encode("utf-8")) / best / 1e6,
     }
 
 
@@ -176,7 +186,10 @@ def evaluate(shared_dir: Path) -> dict:
         out["quantulum3"] = eval_quantulum(fig_dir / "quantulum3_dev.json")
     if (fig_dir / "price_parser_dev.json").is_file():
         out["price_parser"] = eval_price_parser(fig_dir / "price_parser_dev.json")
-    out["throughput"] = measure_throughput(throughput_text(shared_dir))
+    out["throughput"] = measure_throughput(news_text(shared_dir))
+    conll = conll_text(shared_dir)
+    if conll:
+        out["throughput_conll"] = measure_throughput(conll)
     return out
 
 
@@ -207,11 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for line in pp["failures"]:
                 print("  fail:", line)
-    t = res["throughput"]
-    print(
-        f"throughput       {t['words_per_s']:,.0f} words/s  {t['mb_per_s']:.2f} MB/s"
-        f"  ({t['words']:,} words, {t['figures']} figures, single process)"
-    )
+    for key, label in (("throughput", "news articles"), ("throughput_conll", "CoNLL dev")):
+        t = res.get(key)
+        if t:
+            print(
+                f"throughput       {t['words_per_s']:>11,.0f} words/s  {t['mb_per_s']:.2f} MB/s"
+                f"  on {label} ({t['words']:,} words, {t['figures']} figures; best of 7,"
+                " single process)"
+            )
     return 0
 
 

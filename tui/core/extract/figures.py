@@ -225,11 +225,27 @@ _TRIGGER_WORDS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def _first_letter_trie(words: list[str]) -> str:
+    """Alternatives grouped by first letter: the regex engine can then skip ahead on one
+    character set instead of trying every alternative at every position."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{k}(?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in groups.items()
+    )
+
+
 _TRIG_WORD = re.compile(
-    r"(?<![^\s(\[\"“‘'])(?:"
-    + "|".join(_TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS] + _MONTH_NAMES.split("|"))
+    "(?:"
+    + _first_letter_trie(
+        _TRIGGER_WORDS + [w.capitalize() for w in _TRIGGER_WORDS] + _MONTH_NAMES.split("|")
+    )
     + r")(?![a-z])"
 )
+_WORD_LEFT = frozenset(" \t\n\r\u00a0([\"“‘'")
 _LETTER_PREFIX = re.compile(
     rf"(?<![A-Za-z])(?:{_alt(_PREFIX_LETTERS)}|[A-Z]{{1,3}}(?=\$))\.?{_SP}?[-−]?$"
 )
@@ -264,6 +280,8 @@ def _candidates(text: str) -> list[int]:
     words = []
     for m in _TRIG_WORD.finditer(text):
         p = m.start()
+        if p and text[p - 1] not in _WORD_LEFT:
+            continue
         if m.group().lower() in _SCALE_TRIGGERS:
             am = _A_BEFORE.search(text, max(0, p - 7), p)
             if am is None:
