@@ -131,6 +131,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_PER_UNIT = re.compile(rf"(?:/|{_SP}+per{_SP}+)(?P<u>{_UNIT_ALT})(?![A-Za-z])")
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?|hrs|GMT|IST|UTC)(?![A-Za-z])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _PHONE = re.compile(r"\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}(?!\d)")
@@ -557,6 +558,13 @@ def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | Non
             r.kind, r.unit = "quantity", unit
         r.end = sx.end()
         r.year_like = False
+        if r.kind == "quantity":
+            per = _PER_UNIT.match(text, r.end)
+            if per is not None:
+                denom = _UNIT_FORMS.get(per.group("u")) or _UNIT_LOWER.get(per.group("u").lower())
+                if denom is not None:
+                    r.unit = f"{unit} per {denom}"
+                    r.end = per.end()
     return r
 
 
