@@ -131,6 +131,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-){_SP}?\d+(?:\.\d+)?(?=[^\d.,])")
 _PER_UNIT = re.compile(rf"(?:/|{_SP}+per{_SP}+)(?P<u>{_UNIT_ALT})(?![A-Za-z])")
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?|hrs|GMT|IST|UTC)(?![A-Za-z])")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
@@ -473,7 +474,8 @@ def _bad_right(text: str, e: int, digits: str) -> bool:
         return True
     if _TIME_AFTER.match(text, e):
         return True
-    return _ORDINAL.match(text, e) is not None
+    # "3rd" is an ordinal, not a figure, unless it starts a date ("3rd September 2025")
+    return _ORDINAL.match(text, e) is not None and _DAY_MONTH.match(text, e) is None
 
 
 # --- suffixes ----------------------------------------------------------------------------------
@@ -481,6 +483,9 @@ def _bad_right(text: str, e: int, digits: str) -> bool:
 
 def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | None:
     e = r.end
+    pm = _PLUS_MINUS.match(text, e)
+    if pm is not None:
+        e = pm.end()  # "5 ± 0.5 kg": the unit follows the uncertainty
     scale = 1.0
     sm = _SCALE_RE.match(text, e)
     if sm:
@@ -580,7 +585,7 @@ def _ambiguous_ok(text: str, r: _Reading, sx: re.Match[str], form: str) -> bool:
         )
     if form in ("K", "W", "V") and not text[sx.start() : sx.start() + 1].isspace():
         return False
-    return not after or not after[0].isalnum()
+    return not after or not (after[0].isalnum() or after[0] in "-‐/")
 
 
 def _per(text: str, r: _Reading) -> None:

@@ -337,8 +337,16 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "megabyte": ("megabyte", "megabytes"),
     "gigabyte": ("gigabyte", "gigabytes"),
     "terabyte": ("terabyte", "terabytes"),
-    "degree Celsius": ("degrees Celsius", "degree Celsius", "degrees centigrade", "°C", "ºC", "℃"),
-    "degree Fahrenheit": ("degrees Fahrenheit", "degree Fahrenheit", "°F", "ºF", "℉"),
+    "degree Celsius": (
+        "degrees Celsius",
+        "degree Celsius",
+        "degrees centigrade",
+        "°C",
+        "ºC",
+        "℃",
+        "C",
+    ),
+    "degree Fahrenheit": ("degrees Fahrenheit", "degree Fahrenheit", "°F", "ºF", "℉", "F"),
     "kelvin": ("kelvin", "kelvins"),
     "degree": ("degree", "degrees", "°"),
     "kilometre per hour": ("kilometres per hour", "kilometers per hour", "km/h", "kmph", "kph"),
@@ -536,7 +544,26 @@ def is_cased_form(form: str) -> bool:
 # Short symbols that are also common words or letters: only read as units when the number is
 # written in digits and the symbol is followed by a non-letter ("5 m." / "278,000 t").
 AMBIGUOUS_SYMBOLS: frozenset[str] = frozenset(
-    {"m", "g", "t", "l", "L", "W", "V", "K", "in", "mi", "ha", "min", "sec", "ms", "yr", "hr"}
+    {
+        "m",
+        "g",
+        "t",
+        "l",
+        "L",
+        "W",
+        "V",
+        "K",
+        "C",
+        "F",
+        "in",
+        "mi",
+        "ha",
+        "min",
+        "sec",
+        "ms",
+        "yr",
+        "hr",
+    }
 )
 # "in" is a unit only when followed by one of these (a dimension adjective) or punctuation.
 INCH_FOLLOWERS: frozenset[str] = frozenset(
