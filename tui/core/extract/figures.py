@@ -26,6 +26,7 @@ set ``approx`` but stay OUTSIDE the span. Spans never overlap and come in docume
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -131,6 +132,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_HAS_DIGIT = re.compile(r"\d")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-){_SP}?\d+(?:\.\d+)?(?=[^\d.,])")
 _PER_UNIT = re.compile(rf"(?:/|{_SP}+per{_SP}+)(?P<u>{_UNIT_ALT})(?![A-Za-z])")
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?|hrs|GMT|IST|UTC)(?![A-Za-z])")
@@ -694,6 +696,10 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
             if noun is None:
                 return None
             kind, unit, e = "count", noun, noun_end
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if vmax is not None and not math.isfinite(vmax):
+        return None
     approx = bool(_APPROX_RE.search(text, max(0, s - 16), s)) or text[max(0, s - 1) : s] == "~"
     return Figure(
         text=text[s:e],
@@ -748,7 +754,7 @@ def _counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, st
         low = tok.lower()
         if head is None and low in NOT_COUNTED:
             return e, None
-        if tok[0].isupper() or any(c.isdigit() for c in tok):
+        if tok[0].isupper() or (not tok.isalpha() and _HAS_DIGIT.search(tok)):
             if head is not None or modifiers:
                 break
             skipped += 1

@@ -65,6 +65,16 @@ ISO_CODES: frozenset[str] = _words(
     TND DZD ETB TZS UGX XAF XOF PTE DEM FRF ITL ESP NLG BEF ATS GRD IEP FIM SGD"""
 )
 
+# Further ISO 4217 codes, read only in shop-price strings: some ("ALL", "CUP", "TOP", "SOS")
+# are English words in capitals, so prose never reads them as money.
+MORE_ISO_CODES: frozenset[str] = _words(
+    """ALL AFN AOA ANG AWG BAM BBD BIF BMD BND BOB BSD BTN BWP BZD CDF CRC CUP CVE DJF DOP ERN
+    FJD FKP GIP GMD GNF GTQ GYD HNL HTG JMD KGS KHR KMF KPW KYD LAK LRD LSL LYD MDL MGA MKD
+    MMK MNT MOP MRU MUR MVR MWK MZN NAD NIO PAB PGK PYG RWF SBD SCR SDG SHP SLL SOS SRD SSP
+    STN SVC SYP SZL TJS TMT TOP TTD VES VUV WST XCD XPF YER ZMW ZWL BYR VEF LTL LVL EEK SKK
+    SIT CYP MTL XAU XAG BTC ETH"""
+)
+
 # Currency names written after the number ("5 million dollars", "Rs 5 crore rupees").
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",
@@ -128,6 +138,11 @@ CURRENCY_WORDS: dict[str, str] = {
 PRICE_CURRENCIES: dict[str, str] = {
     **CURRENCY_SYMBOLS,
     "US $": "USD",
+    "RD$": "DOP",
+    "TT$": "TTD",
+    "J$": "JMD",
+    "EC$": "XCD",
+    "Mex$": "MXN",
     "AU $": "AUD",
     "руб.": "RUB",
     "руб": "RUB",

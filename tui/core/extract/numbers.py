@@ -11,6 +11,7 @@ import re
 from tui.core.extract.figures_data import (
     FRACTION_WORDS,
     ISO_CODES,
+    MORE_ISO_CODES,
     PRICE_CURRENCIES,
     SCALES,
     SMALL_NUMBERS,
@@ -135,9 +136,11 @@ def words_to_number(words: str) -> float | None:
 
 # --- prices ----------------------------------------------------------------------------------
 
-_PRICE_CUR_FORMS = set(PRICE_CURRENCIES) | set(ISO_CODES)
+_PRICE_CUR_FORMS = set(PRICE_CURRENCIES) | set(ISO_CODES) | set(MORE_ISO_CODES)
 _CUR_RE = re.compile(
-    r"(?<![A-Za-z\u0400-\u04ff])(?:" + _longest_first(_PRICE_CUR_FORMS) + r")(?![A-Za-z])"
+    r"(?<![A-Za-z\u0400-\u04ff])(?:"
+    + _longest_first(_PRICE_CUR_FORMS)
+    + r"|[A-Z]{1,3}\$)(?![A-Za-z])"  # any "XX$" dollar: "RD$", "TT$", "J$"
 )
 _AMOUNT_RE = re.compile(r"[-−]?[.,]*\d(?:[\d.,'’]|[" + _SPACES + r"](?=[\d.,]))*(?:,-)?")
 
@@ -149,7 +152,7 @@ def currency_code(mark: str | None) -> str | None:
     mark = mark.strip()
     if mark in PRICE_CURRENCIES:
         return PRICE_CURRENCIES[mark]
-    if mark.upper() in ISO_CODES:
+    if mark.upper() in ISO_CODES or mark.upper() in MORE_ISO_CODES:
         return "CNY" if mark.upper() == "RMB" else mark.upper()
     return mark or None
 
