@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -230,6 +231,8 @@ def test_approx(sentence: str, approx: bool) -> None:
         "He said on Monday that talks continue.",
         "In May the talks resumed.",
         "The answer is 42.",
+        "In the end 3 sets the pace.",
+        "It scored 1e999 km and 9" + "9" * 400 + " km.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -374,6 +377,8 @@ def _check(text: str, sentences: list[tuple[int, int]]) -> None:
         else:
             assert f.sentence == -1
         assert f.kind in {"money", "percent", "date", "year", "year_range", "count", "quantity"}
+        for v in (f.value, f.value_max):
+            assert v is None or isinstance(v, str) or math.isfinite(v)
 
 
 @settings(max_examples=300, deadline=None)

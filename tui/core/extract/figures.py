@@ -778,7 +778,15 @@ def _counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, st
         return e, None
     if value == 1:
         return e, None  # "one of them", "1 in 5": a lone one rarely counts a plural
+    after = _NEXT_TOKEN.match(text, head_end)
+    if after is not None and after.group(1).lower() in _DETERMINERS:
+        return e, None  # "Sept. 6 faces the vote": the "plural" is a verb
     return head_end, head.lower()
+
+
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these")
+)
 
 
 def _is_plural(w: str) -> bool:
