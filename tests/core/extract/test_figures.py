@@ -165,6 +165,30 @@ PATTERNS = [
     ("3.5 tonnes of grain", "3.5 tonnes", "quantity", 3.5, None, "tonne"),
     ("a 5,000 mph missile", "5,000 mph", "quantity", 5000, None, "mile per hour"),
     ("It lasted six months.", "six months", "quantity", 6, None, "month"),
+    ("It weighs 5 ± 0.5 kg.", "5 ± 0.5 kg", "quantity", 5, None, "kilogram"),
+    ("It is 1/2 mile away.", "1/2 mile", "quantity", 0.5, None, "mile"),
+    ("a 100m sprint", "100m", "quantity", 100, None, "metre"),
+    ("About 5m people fled.", "5m people", "count", 5e6, None, "people"),
+    (
+        "It processes 4,500 tonnes per day.",
+        "4,500 tonnes per day",
+        "quantity",
+        4500,
+        None,
+        "tonne per day",
+    ),
+    ("It was 40C in the shade.", "40C", "quantity", 40, None, "degree Celsius"),
+    (
+        "between 5 and 10 million people",
+        "between 5 and 10 million people",
+        "count",
+        5e6,
+        1e7,
+        "people",
+    ),
+    ("steady at 10-20 cents an ounce", "10-20 cents an ounce", "money", 0.1, 0.2, "USD"),
+    ("On 3rd September 2025 it began.", "3rd September 2025", "date", "2025-09-03", None, None),
+    ("in the 1800s", "1800s", "year_range", 1800, 1899, None),
 ]
 
 
@@ -232,11 +256,21 @@ def test_approx(sentence: str, approx: bool) -> None:
         "In May the talks resumed.",
         "The answer is 42.",
         "In the end 3 sets the pace.",
+        "On 9/11 the shop was open 24/7.",
         "It scored 1e999 km and 9" + "9" * 400 + " km.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
     assert figs(sentence) == [], [(f.text, f.kind) for f in figs(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["as 1998 World Cup hosts France won", "28 percent of its 1995 profits", "in 2018 to buy"],
+)
+def test_year_not_count(sentence: str) -> None:
+    years = [f for f in figs(sentence) if f.kind == "year"]
+    assert len(years) == 1 and years[0].text.isdigit()
 
 
 def test_coordinated_years() -> None:

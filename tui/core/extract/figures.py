@@ -96,6 +96,7 @@ _CANDIDATE = re.compile(
     rf"(?:\.?{_SP}?)"
     r"(?P<sign>[-−](?=[\d.]))?"
     r"(?:(?P<iso>\d{4}-\d{2}-\d{2})(?!\d)"
+    r"|(?P<sfrac>[1-9]/(?:1[0-6]|[2-9]))(?![\d/])"
     rf"|(?P<digits>{_DIGITS})(?:{_SP}(?P<frac>\d{{1,2}}/\d{{1,2}})(?![\d/]))?(?P<vf>[{_VULGAR}])?"
     rf"|(?P<vulgar>[{_VULGAR}])"
     rf"|\b(?P<words>(?i:{_WORDS}))\b"
@@ -349,6 +350,14 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         s, e = m.start("words"), m.end("words")
         r = _Reading(start=s, end=e, value=value, words=True)
         return _read_suffix(text, r, None)
+    sfrac = m.group("sfrac")
+    if sfrac is not None:
+        a, b = (int(x) for x in sfrac.split("/"))
+        if a >= b or (pre is None and not _left_ok(text, m.start("sfrac"))):
+            return None
+        r = _read_suffix(text, _Reading(m.start(), m.end(), a / b), _prefix_currency(pre))
+        # a lone "1/2" is a date, score or ratio unless a unit or currency makes it a figure
+        return r if r is not None and r.kind in ("quantity", "money") else None
     # digits (or a vulgar fraction)
     digits = m.group("digits")
     num_start = m.start("digits") if digits is not None else m.start("vulgar")
@@ -501,6 +510,13 @@ def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | Non
             ls = sm.group("ls")
             scale = LETTER_SCALES[ls]
             e = sm.end()
+        elif sm.group("ls") in ("m", "k") and not r.words and sm.start() == e:
+            # "5m people", "50k votes": a glued m/k before a plural noun is a scale, while
+            # "100m sprint" or "5m tall" stays metres
+            nxt = _NEXT_TOKEN.match(text, sm.end())
+            if nxt is not None and _is_plural(nxt.group(1)):
+                scale = LETTER_SCALES[sm.group("ls")]
+                e = sm.end()
     r.value *= scale
     r.mult = scale
     r.end = e
