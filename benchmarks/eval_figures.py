@@ -161,20 +161,26 @@ def conll_text(shared_dir: Path | None) -> str:
 
 
 def measure_throughput(text: str, repeats: int = 7) -> dict[str, float]:
-    """Single-process speed; the best of ``repeats`` runs (the machine is shared and noisy)."""
+    """Single-process speed, best of ``repeats`` runs.
+
+    ``words_per_s`` uses the process's CPU time (``time.process_time``), which stays meaningful
+    when other jobs share the cores; ``wall_words_per_s`` is the wall-clock figure.
+    """
     words = len(text.split())
-    best = float("inf")
+    best_cpu = best_wall = float("inf")
     n_figs = 0
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        c0, w0 = time.process_time(), time.perf_counter()
         n_figs = len(extract_figures(text, [(0, len(text))]))
-        best = min(best, time.perf_counter() - t0)
-    best = max(best, 1e-9)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+    best_cpu, best_wall = max(best_cpu, 1e-9), max(best_wall, 1e-9)
     return {
         "words": words,
         "figures": n_figs,
-        "words_per_s": words / best,
-        "mb_per_s": len(text.encode("utf-8")) / best / 1e6,
+        "words_per_s": words / best_cpu,
+        "mb_per_s": len(text.encode("utf-8")) / best_cpu / 1e6,
+        "wall_words_per_s": words / best_wall,
     }
 
 
@@ -225,8 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         if t:
             print(
                 f"throughput       {t['words_per_s']:>11,.0f} words/s  {t['mb_per_s']:.2f} MB/s"
-                f"  on {label} ({t['words']:,} words, {t['figures']} figures; best of 7,"
-                " single process)"
+                f"  (wall {t['wall_words_per_s']:,.0f})  on {label} ({t['words']:,} words,"
+                f" {t['figures']} figures; best of 7 runs, CPU time, single process)"
             )
     return 0
 
