@@ -274,9 +274,12 @@ def _candidates(text: str) -> list[int]:
                 elif prev.isalpha() or (prev in " \u00a0" and p > 1 and text[p - 2] in _PREFIX_END):
                     pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
                     if pm is not None:
-                        p = pm.start()
-                    elif prev.isalpha():
+                        out.append(pm.start())
+                        continue
+                    if prev.isalpha():
                         continue  # "G7", "LGA1156": a code
+                if not _left_ok(text, p):
+                    continue  # cheap early reject: designations, codes, loose number runs
         elif c == "$" and p:
             pm = _DOLLAR_PREFIX.search(text, max(0, p - 4), p)
             if pm is not None:
