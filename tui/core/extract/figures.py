@@ -486,10 +486,15 @@ def _bad_right(text: str, e: int, digits: str) -> bool:
         return True  # 1.2.3 version numbers, 1,2,3 lists
     if c == "-" and nxt[1:].isdigit() and _PHONE.match(text, e - len(digits)):
         return True
-    if _TIME_AFTER.match(text, e):
+    if c in _TIME_START and _TIME_AFTER.match(text, e):
         return True
     # "3rd" is an ordinal, not a figure, unless it starts a date ("3rd September 2025")
-    return _ORDINAL.match(text, e) is not None and _DAY_MONTH.match(text, e) is None
+    if c in "sntr":
+        return _ORDINAL.match(text, e) is not None and _DAY_MONTH.match(text, e) is None
+    return False
+
+
+_TIME_START = frozenset(":. aApPhGIU")
 
 
 # --- suffixes ----------------------------------------------------------------------------------
