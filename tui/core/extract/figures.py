@@ -48,12 +48,10 @@ from tui.core.extract.figures_data import (
     is_cased_form,
     unit_forms,
 )
-from tui.core.extract.numbers import parse_number, words_to_number
+from tui.core.extract.numbers import parse_money, parse_number, words_to_number
 from tui.core.model import Figure, Span
 
-__all__ = ["extract_figures", "parse_money"]
-
-from tui.core.extract.numbers import parse_money
+__all__ = ["extract_figures", "parse_money"]  # parse_money: shop-price strings, see numbers.py
 
 
 def _alt(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> str:
