@@ -184,18 +184,24 @@ def measure_throughput(text: str, repeats: int = 7) -> dict[str, float]:
     }
 
 
-def evaluate(shared_dir: Path) -> dict:
-    """All figure metrics as a dict (used by benchmarks/eval_extract.py)."""
+def evaluate(shared_dir: Path, throughput: bool = True) -> dict:
+    """All figure metrics as a dict (used by benchmarks/eval_extract.py).
+
+    Keys: "quantulum3" (precision, recall, f1, strict_recall, strict_f1, misses...),
+    "price_parser" (accuracy outside XFAIL, accuracy_all, failures...), and with ``throughput``
+    "throughput" (news articles) and "throughput_conll" (words_per_s, mb_per_s, ...).
+    """
     fig_dir = shared_dir / "eval" / "figures"
     out: dict = {}
     if (fig_dir / "quantulum3_dev.json").is_file():
         out["quantulum3"] = eval_quantulum(fig_dir / "quantulum3_dev.json")
     if (fig_dir / "price_parser_dev.json").is_file():
         out["price_parser"] = eval_price_parser(fig_dir / "price_parser_dev.json")
-    out["throughput"] = measure_throughput(news_text(shared_dir))
-    conll = conll_text(shared_dir)
-    if conll:
-        out["throughput_conll"] = measure_throughput(conll)
+    if throughput:
+        out["throughput"] = measure_throughput(news_text(shared_dir))
+        conll = conll_text(shared_dir)
+        if conll:
+            out["throughput_conll"] = measure_throughput(conll)
     return out
 
 

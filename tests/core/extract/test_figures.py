@@ -331,6 +331,10 @@ def test_words_to_number(words: str, value: float) -> None:
         ("1 298,00 €", 1298.0, "EUR"),
         ("399 руб.", 399.0, "RUB"),
         ("Sheet Set", None, None),
+        ("-20% 15,99 €", 15.99, "EUR"),
+        ("12'345.50 CHF", 12345.5, "CHF"),
+        ("EUR 1.234,56", 1234.56, "EUR"),
+        ("RD$ 1,500.00", 1500.0, "DOP"),
     ],
 )
 def test_parse_money(price: str, amount: float | None, currency: str | None) -> None:
@@ -366,6 +370,12 @@ def test_quantulum3_dev_bar(shared: Path) -> None:
     ev = _eval_module()
     q = ev.eval_quantulum(shared / "eval" / "figures" / "quantulum3_dev.json")
     assert q["f1"] >= 0.85, (q["f1"], q["misses"], q["false_positives"])
+
+
+def test_evaluate_api(shared: Path) -> None:
+    res = _eval_module().evaluate(shared, throughput=False)
+    assert {"quantulum3", "price_parser"} <= set(res)
+    assert 0.0 <= res["quantulum3"]["f1"] <= 1.0
 
 
 def test_price_parser_dev_bar(shared: Path) -> None:

@@ -22,6 +22,7 @@ _DIGITS_ONLY = re.compile(r"\d+")
 _SEP_SPACE = re.compile(r"([.,])[" + _SPACES + r"]+(?=\d)")
 _GROUP_SPACE = re.compile(r"(?<=\d)[" + _SPACES + r"'’](?=\d{3}(?!\d))")
 _WORD_SPLIT = re.compile(r"[\s\-]+")
+_PERCENT_AFTER = re.compile(r"\s?%")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -175,8 +176,8 @@ def parse_money(
     amount = None
     for am in _AMOUNT_RE.finditer(s):
         text = am.group()
-        if not _DIGITS_ONLY.search(text):
-            continue
+        if not _DIGITS_ONLY.search(text) or _PERCENT_AFTER.match(s, am.end()):
+            continue  # no digits, or a discount such as "-20%"
         # a minus sign is a dash in shop prices ("- $44.99"), except right before the digits
         if text[0] in "-−" and am.start() > 0 and s[am.start() - 1].isalnum():
             text = text[1:]
