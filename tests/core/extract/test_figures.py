@@ -189,6 +189,8 @@ PATTERNS = [
     ("steady at 10-20 cents an ounce", "10-20 cents an ounce", "money", 0.1, 0.2, "USD"),
     ("On 3rd September 2025 it began.", "3rd September 2025", "date", "2025-09-03", None, None),
     ("in the 1800s", "1800s", "year_range", 1800, 1899, None),
+    ("the 2020/21 budget", "2020/21", "year_range", 2020, 2021, None),
+    ("the 1999/00 season", "1999/00", "year_range", 1999, 2000, None),
 ]
 
 

@@ -131,6 +131,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_FISCAL = re.compile(r"/(\d{2}|\d{4})(?![\d/])")
 _HAS_DIGIT = re.compile(r"\d")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-){_SP}?\d+(?:\.\d+)?(?=[^\d.,])")
 _PER_UNIT = re.compile(rf"(?:/|{_SP}+per{_SP}+)(?P<u>{_UNIT_ALT})(?![A-Za-z])")
@@ -372,6 +373,15 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         return None
     e = m.end()
     if digits is not None:
+        if pre is None and len(digits) == 4 and digits.isdigit():
+            fy = _FISCAL.match(text, m.end("digits"))
+            if fy is not None and 1800 <= int(digits) <= 2100:
+                hi = int(fy.group(1))
+                if hi < 100:
+                    hi += int(digits) // 100 * 100
+                    hi += 100 if hi < int(digits) else 0  # "1999/00"
+                if hi == int(digits) + 1:  # "2020/21", "2023/2024": a fiscal or season year
+                    return _Reading(s, fy.end(), int(digits), kind="year_range", text_value=str(hi))
         if _bad_right(text, m.end("digits"), digits):
             return None
         if digits[0] == "." and pre is None:
@@ -699,7 +709,7 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
     if kind == "date":
         value = r.text_value
     elif kind == "year_range":
-        value, vmax = int(r.value), int(float(value_max or r.value))
+        value, vmax = int(r.value), int(float(value_max or r.text_value or r.value))
     elif kind is None:
         if r.decade:
             span = 99 if int(r.value) % 100 == 0 and int(r.value) % 1000 else 9
