@@ -1,6 +1,7 @@
 """Evaluate the figures extractor: quantulum3 dev, price-parser dev, and throughput.
 
-Run from the repository root: ``PYTHONPATH=. python benchmarks/eval_figures.py [--shared DIR]``.
+Run from the repository root: ``python benchmarks/eval_figures.py [--shared DIR] [-v]``
+(``-v`` lists every missed gold, false figure and failed price).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from tui.core.extract.figures import extract_figures
-from tui.core.extract.numbers import currency_code, parse_money
-from tui.core.model import Figure
-
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # runnable as a plain script from anywhere
+
+from tui.core.extract.figures import extract_figures  # noqa: E402
+from tui.core.extract.numbers import currency_code, parse_money  # noqa: E402
+from tui.core.model import Figure  # noqa: E402
 
 
 def _close(a: float, b: float) -> bool:
