@@ -189,6 +189,9 @@ PATTERNS = [
     ("steady at 10-20 cents an ounce", "10-20 cents an ounce", "money", 0.1, 0.2, "USD"),
     ("On 3rd September 2025 it began.", "3rd September 2025", "date", "2025-09-03", None, None),
     ("in the 1800s", "1800s", "year_range", 1800, 1899, None),
+    ("It took one and a half hours.", "one and a half hours", "quantity", 1.5, None, "hour"),
+    ("a 60W bulb", "60W", "quantity", 60, None, "watt"),
+    ("gravity is 9.81 m/s2 here", "9.81 m/s2", "quantity", 9.81, None, "metre per second squared"),
     ("the 2020/21 budget", "2020/21", "year_range", 2020, 2021, None),
     ("the 1999/00 season", "1999/00", "year_range", 1999, 2000, None),
 ]
@@ -245,7 +248,7 @@ def test_approx(sentence: str, approx: bool) -> None:
         "They make AK-203 rifles under licence.",
         "A Boeing 737 landed.",
         "The COVID-19 pandemic hit the G7 and G20.",
-        "4G and 5G networks.",
+        "4G and 5G networks on a 4K screen.",
         "He bought an iPhone 15 yesterday.",
         "Call +91 98765 43210 or 555-123-4567 now.",
         "Update to version 2.3.1 today.",

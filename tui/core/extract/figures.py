@@ -131,6 +131,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_AND_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
 _FISCAL = re.compile(r"/(\d{2}|\d{4})(?![\d/])")
 _HAS_DIGIT = re.compile(r"\d")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-){_SP}?\d+(?:\.\d+)?(?=[^\d.,])")
@@ -510,6 +511,10 @@ _TIME_START = frozenset(":. aApPhGIU")
 
 def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | None:
     e = r.end
+    half = _AND_HALF.match(text, e)
+    if half is not None:
+        r.value += 0.5  # "one and a half million", "2 and a half years"
+        e = half.end()
     pm = _PLUS_MINUS.match(text, e)
     if pm is not None:
         e = pm.end()  # "5 ± 0.5 kg": the unit follows the uncertainty
@@ -617,7 +622,7 @@ def _ambiguous_ok(text: str, r: _Reading, sx: re.Match[str], form: str) -> bool:
         return (
             not after or (after[0] in ".,;)" and not after[1:2].isalpha()) or word in INCH_FOLLOWERS
         )
-    if form in ("K", "W", "V") and not text[sx.start() : sx.start() + 1].isspace():
+    if form == "K" and not text[sx.start() : sx.start() + 1].isspace():
         return False
     return not after or not (after[0].isalnum() or after[0] in "-‐/")
 
