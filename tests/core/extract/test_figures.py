@@ -101,6 +101,9 @@ PATTERNS = [
     ("worth 7 billion yuan", "7 billion yuan", "money", 7e9, None, "CNY"),
     ("It costs 1.299,00 € in Germany.", "1.299,00 €", "money", 1299.0, None, "EUR"),
     ("a fare of 50 cents", "50 cents", "money", 0.5, None, "USD"),
+    ("a coffee for 99¢", "99¢", "money", 0.99, None, "USD"),
+    ("a ticket for Rs.500 only", "Rs.500", "money", 500, None, "INR"),
+    ("a grant of Rp 5 billion", "Rp 5 billion", "money", 5e9, None, "IDR"),
     (
         "between $5 million and $10 million",
         "between $5 million and $10 million",

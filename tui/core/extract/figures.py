@@ -89,7 +89,7 @@ _MONTH_NAMES = (
 )
 
 _CANDIDATE = re.compile(
-    rf"(?P<pre>{_alt(_PREFIX_SYMBOLS)}|(?<![A-Za-z])(?:Rs\.?|Tk)(?=\.?{_SP}?[\d.])"
+    rf"(?P<pre>{_alt(_PREFIX_SYMBOLS)}|(?<![A-Za-z])(?:Rs\.?|Tk|Rp|RM)(?=\.?{_SP}?[\d.])"
     rf"|(?<![A-Za-z])(?:{_alt(ISO_CODES)})(?={_SP}[\d.]))?"
     rf"(?:\.?{_SP}?)"
     r"(?P<sign>[-−](?=[\d.]))?"
@@ -269,6 +269,11 @@ def _candidates(text: str) -> list[int]:
         if c.isdigit():
             if p:
                 prev = text[p - 1]
+                if prev == "." and p > 2 and text[p - 2] == "s":
+                    pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
+                    if pm is not None:
+                        out.append(pm.start())  # "Rs.500"
+                        continue
                 if prev in ".−-":
                     p -= 1  # ".75", "-18"
                 elif prev.isalpha() or (prev in " \u00a0" and p > 1 and text[p - 2] in _PREFIX_END):
@@ -543,19 +548,15 @@ def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | Non
     r.end = e
     scaled = scale != 1.0
     if currency is not None:
+        if currency.endswith("-cent"):
+            r.value /= 100
+            currency = currency.split("-")[0]
         r.kind = "money"
         r.unit = currency
         # "$5 million USD": swallow a redundant code; "Rs 5 crore rupees" likewise
         sx = _SUFFIX_RE.match(text, e)
-        if (
-            sx
-            and (sx.group("iso") or sx.group("curw"))
-            and sx.group("curw")
-            not in (
-                "cent",
-                "cents",
-            )
-        ):
+        redundant = sx is not None and (sx.group("iso") or sx.group("curw"))
+        if redundant and (sx.group("curw") or "").lower() not in ("cent", "cents"):
             r.end = sx.end()
         _per(text, r)
         return r

@@ -55,6 +55,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₿": "XBT",
     "GH₵": "GHS",
     "Tk": "BDT",
+    "Rp": "IDR",
+    "RM": "MYR",
+    "¢": "USD-cent",
 }
 
 # ISO 4217 codes (and a few retired ones) read as money when written in capitals next to a number.
