@@ -151,6 +151,9 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w'’\-]*)")
 _APPROX_RE = re.compile(
     r"(?<![\w])(?i:" + _alt(APPROX_WORDS) + r")" + r"[ \u00a0]*$",
 )
+_APPROX_TIME_RE = re.compile(
+    r"(?<![\w])(?i:about|around|circa|c\.|ca\.|approximately|roughly|~)[ \u00a0]*$"
+)
 _RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|by|since|from|until|till|before|after|during|of|between|and|to|early|late|"
@@ -738,7 +741,11 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
         return None
     if vmax is not None and not math.isfinite(vmax):
         return None
-    approx = bool(_APPROX_RE.search(text, max(0, s - 16), s)) or text[max(0, s - 1) : s] == "~"
+    # "over 2020" or "since some 2019 deals" are not approximate dates: only true hedges count
+    cue = (_APPROX_TIME_RE if kind in ("date", "year", "year_range") else _APPROX_RE).search(
+        text, max(0, s - 16), s
+    )
+    approx = cue is not None or text[max(0, s - 1) : s] == "~"
     return Figure(
         text=text[s:e],
         kind=kind,
