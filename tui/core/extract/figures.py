@@ -131,6 +131,7 @@ _PER_RE = re.compile(
     rf"{_SP}?(?:/|{_SP}(?:per|a|an){_SP}+)(?:{_UNIT_ALT}|(?i:hour|day|week|month|year|head|"
     r"person|unit|share|barrel|litre|gallon|kg|tonne|ton))(?![A-Za-z])"
 )
+_DAY_NEXT = frozenset(" \u00a0\u202f\u2009snrt")
 _AND_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
 _FISCAL = re.compile(r"/(\d{2}|\d{4})(?![\d/])")
 _HAS_DIGIT = re.compile(r"\d")
@@ -419,7 +420,7 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
                 r.decade = int(digits) % 10 == 0  # "1960s"; "1800s" is a century
                 r.end = e + 1
                 return r
-        date = _DAY_MONTH.match(text, e)
+        date = _DAY_MONTH.match(text, e) if text[e : e + 1] in _DAY_NEXT else None
         if date and digits.isdigit() and 1 <= int(digits) <= 31:
             month = MONTHS[date.group("month").lower().rstrip(".")]
             year = date.group("year")
@@ -519,11 +520,11 @@ _TIME_START = frozenset(":. aApPhGIU")
 
 def _read_suffix(text: str, r: _Reading, currency: str | None) -> _Reading | None:
     e = r.end
-    half = _AND_HALF.match(text, e)
+    half = _AND_HALF.match(text, e) if text.startswith(" and a half", e) else None
     if half is not None:
         r.value += 0.5  # "one and a half million", "2 and a half years"
         e = half.end()
-    pm = _PLUS_MINUS.match(text, e)
+    pm = _PLUS_MINUS.match(text, e) if "±" in text[e : e + 2] or "+/-" in text[e : e + 4] else None
     if pm is not None:
         e = pm.end()  # "5 ± 0.5 kg": the unit follows the uncertainty
     scale = 1.0
@@ -675,9 +676,9 @@ def _read_iso(text: str, m: re.Match[str]) -> _Reading | None:
 def _classify_with_range(text: str, r: _Reading) -> Figure | None:
     """Merge "5-10 km", "between 2020 and 2024", "$350 to $680" into one range figure."""
     start = r.start
-    left = _RANGE_LEFT.search(text, max(0, start - 12), start)
     j = _RANGE_JOIN.match(text, r.end)
     if j and r.kind != "date" and j.end() < len(text):
+        left = _RANGE_LEFT.search(text, max(0, start - 12), start)
         joiner = j.group().strip().lower()
         if joiner != "and" or (left is not None and left.group(1).lower() == "between"):
             m2 = _CANDIDATE.match(text, j.end())
