@@ -58,6 +58,17 @@ def _alt(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> st
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _first_letter_trie(words: list[str]) -> str:
+    """Alternatives grouped by first letter: the regex engine can then skip ahead on one
+    character set instead of trying every alternative at every position."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{k}(?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in groups.items()
+    )
+
+
 _SP = r"[ \u00a0\u202f\u2009]"
 _VULGAR = "".join(VULGAR_FRACTIONS)
 
@@ -109,9 +120,9 @@ _SCALE_RE = re.compile(
 )
 
 _UNIT_FORMS = unit_forms()
-_UNIT_ALT = "|".join(
-    re.escape(f) if is_cased_form(f) else f"{re.escape(f)}|{re.escape(f.upper())}"
-    for f in sorted(_UNIT_FORMS, key=len, reverse=True)
+# Word forms also match in capitals ("KM", "MILES" in headlines); symbols match exactly.
+_UNIT_ALT = _first_letter_trie(
+    [f for f in _UNIT_FORMS] + [f.upper() for f in _UNIT_FORMS if not is_cased_form(f)]
 )
 _UNIT_LOWER = {k.lower(): v for k, v in _UNIT_FORMS.items() if not is_cased_form(k)}
 _CUR_WORD_ALT = _alt(CURRENCY_WORDS)
@@ -149,12 +160,6 @@ _MONTH_DAY = re.compile(
 )
 _RANGE_JOIN = re.compile(rf"{_SP}*(?:-|–|—|(?i:to|and|through)(?={_SP})){_SP}*")
 _NEXT_TOKEN = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w'’\-]*)")
-_APPROX_RE = re.compile(
-    r"(?<![\w])(?i:" + _alt(APPROX_WORDS) + r")" + r"[ \u00a0]*$",
-)
-_APPROX_TIME_RE = re.compile(
-    r"(?<![\w])(?i:about|around|circa|c\.|ca\.|approximately|roughly|~)[ \u00a0]*$"
-)
 _RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|by|since|from|until|till|before|after|during|of|between|and|to|early|late|"
@@ -234,17 +239,6 @@ _TRIGGER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-
-
-def _first_letter_trie(words: list[str]) -> str:
-    """Alternatives grouped by first letter: the regex engine can then skip ahead on one
-    character set instead of trying every alternative at every position."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(
-        f"{k}(?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in groups.items()
-    )
 
 
 _TRIG_WORD = re.compile(
@@ -743,10 +737,8 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
     if vmax is not None and not math.isfinite(vmax):
         return None
     # "over 2020" or "since some 2019 deals" are not approximate dates: only true hedges count
-    cue = (_APPROX_TIME_RE if kind in ("date", "year", "year_range") else _APPROX_RE).search(
-        text, max(0, s - 16), s
-    )
-    approx = cue is not None or text[max(0, s - 1) : s] == "~"
+    timeish = kind in ("date", "year", "year_range")
+    approx = _has_cue(text, s, _APPROX_TIME if timeish else _APPROX_ALL)
     return Figure(
         text=text[s:e],
         kind=kind,
@@ -757,6 +749,23 @@ def _figure(text: str, r: _Reading, s: int, e: int, value_max: str | None = None
         unit=unit,
         approx=approx,
     )
+
+
+_APPROX_ALL = tuple(sorted({w.lower() for w in APPROX_WORDS}, key=len, reverse=True))
+_APPROX_TIME = ("about", "around", "circa", "c.", "ca.", "approximately", "roughly", "~")
+
+
+def _has_cue(text: str, s: int, cues: tuple[str, ...]) -> bool:
+    """True when one of ``cues`` ends right before ``s`` as a whole word ("about 5")."""
+    window = text[max(0, s - 18) : s].rstrip(" \u00a0").lower()
+    if not window.endswith(cues):
+        return False
+    for cue in cues:
+        if window.endswith(cue):
+            k = len(window) - len(cue)
+            if k == 0 or not window[k - 1].isalnum() or not cue[0].isalnum():
+                return True
+    return False
 
 
 def _designation_left(text: str, s: int) -> bool:
