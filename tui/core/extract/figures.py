@@ -261,33 +261,48 @@ _SCALE_TRIGGERS = frozenset(("hundred", "thousand", "million", "billion", "trill
 def _candidates(text: str) -> list[int]:
     """Start offsets where a figure may begin, in order."""
     out: list[int] = []
+    append = out.append
+    prefix_end = _PREFIX_END
     for m in _TRIG_NUM.finditer(text):
         p = m.start()
         c = text[p]
+        if not p:
+            append(p)
+            continue
+        prev = text[p - 1]
         if c.isdigit():
-            if p:
-                prev = text[p - 1]
-                if prev == "." and p > 2 and text[p - 2] == "s":
+            if prev == " ":  # the common case, kept cheap
+                before = text[p - 2] if p > 1 else ""
+                if before.isdigit():
+                    continue  # "245 23": a run of loose numbers
+                if before and before in prefix_end:
                     pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
                     if pm is not None:
-                        out.append(pm.start())  # "Rs.500"
+                        append(pm.start())
                         continue
-                if prev in ".−-":
-                    p -= 1  # ".75", "-18"
-                elif prev.isalpha() or (prev in " \u00a0" and p > 1 and text[p - 2] in _PREFIX_END):
-                    pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
-                    if pm is not None:
-                        out.append(pm.start())
-                        continue
-                    if prev.isalpha():
-                        continue  # "G7", "LGA1156": a code
-                if not _left_ok(text, p):
-                    continue  # cheap early reject: designations, codes, loose number runs
-        elif c == "$" and p:
+                append(p)
+                continue
+            if prev == "." and p > 2 and text[p - 2] == "s":
+                pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
+                if pm is not None:
+                    append(pm.start())  # "Rs.500"
+                    continue
+            if prev in ".−-":
+                p -= 1  # ".75", "-18"
+            elif prev.isalpha() or (prev == "\u00a0" and p > 1 and text[p - 2] in prefix_end):
+                pm = _LETTER_PREFIX.search(text, max(0, p - 6), p)
+                if pm is not None:
+                    append(pm.start())
+                    continue
+                if prev.isalpha():
+                    continue  # "G7", "LGA1156": a code
+            if not _left_ok(text, p):
+                continue  # cheap early reject: designations, codes, loose number runs
+        elif c == "$":
             pm = _DOLLAR_PREFIX.search(text, max(0, p - 4), p)
             if pm is not None:
                 p = pm.start()
-        out.append(p)
+        append(p)
     words = []
     for m in _TRIG_WORD.finditer(text):
         p = m.start()
