@@ -1,27 +1,41 @@
 """Figures: money, percentages, dates, years, year ranges, counts and quantities.
 
-Pure regular expressions and a little Python, no model. One combined compiled regex finds every
-number candidate (digits, number words, a currency mark before digits, a month name); each
-candidate is then read forward with anchored regexes (scale word, percent, currency word,
-measurement unit, counted noun, range) and classified:
+Pure regular expressions and a little Python, no model. Two cheap trigger scans (digit runs and
+currency marks; number words and month names) find where a figure may start; one combined,
+anchored candidate regex reads the number there (currency mark, digits in any separator style,
+number words, ISO date, month name); anchored regexes then read what follows (scale word,
+percent, currency word, measurement unit, counted noun, range) and the reading is classified:
 
 - ``money``: a currency mark or name; value in currency units ("$5.5 billion" -> 5.5e9, unit
-  "USD"; "Rs 5 crore" -> 5e7 "INR"; "50 cents" -> 0.5 "USD").
-- ``percent``: "36%", "36 per cent", "3 percentage points" (unit "percentage points").
+  "USD"; "Rs 5 crore" -> 5e7 "INR"; "£3.2m" -> 3.2e6 "GBP"; "50 cents" -> 0.5 "USD").
+- ``percent``: "36%", "36 per cent" -> 36, unit "percent"; "3 percentage points" -> unit
+  "percentage points".
 - ``date``: "3 September 2025", "Sep 03, 2025", "2025-09-03" -> "2025-09-03"; "September 2025"
   -> "2025-09"; "3 September" -> "--09-03". Weekdays and bare month names are not figures.
-- ``year``: a bare four-digit number in 1800..2100 that does not count a noun.
-- ``year_range``: "between 2020 and 2024", "2020-24", "from 2020 to 2024", "the 1960s".
-- ``quantity``: a measurement unit (km, tonnes, MW, barrels, years...), unit normalised.
-- ``count``: a number counting a plural noun ("five S-400 Triumf systems" -> 5 "systems";
-  designations and capitalised modifiers between the number and the noun are skipped).
+- ``year``: a bare four-digit number in 1800..2100, unless it counts the lowercase plural noun
+  right after it ("2000 people"; but "in 2018 ...", "its 1995 profits" stay years).
+- ``year_range``: "between 2020 and 2024", "from 2020 to 2024", "2020-24", "2020/21",
+  "the 1960s" (1960..1969), "the 1800s" (1800..1899).
+- ``quantity``: a measurement unit (km, tonnes, MW, barrels, °C, years...), unit normalised to a
+  singular name ("kilometre", "degree Celsius", "tonne per day").
+- ``count``: a number counting a plural noun, unit = that noun: "five S-400 Triumf systems" ->
+  5 "systems" (up to three designations or capitalised words between the number and a
+  lowercase head noun are skipped; the head is the last plural of the noun run, so "two proton
+  beams" -> "beams").
 
-Bare numbers that count nothing, designations (S-400, COVID-19, Boeing 737, Article 370),
-ordinals, times of day, phone and version numbers are not figures.
+Ranges ("5-10 km", "between 5 and 10 per cent", "$350 to $680") give ``value`` and
+``value_max``; a scale or unit written once applies to both ends ("5-10 million people").
 
-Spans: a figure's span covers the number with its currency mark, scale, unit or counted noun;
-for ranges it also covers "between"/"from". Approximation words ("about", "more than", "~"...)
-set ``approx`` but stay OUTSIDE the span. Spans never overlap and come in document order.
+Not figures: bare numbers that count nothing ("the answer is 42"), designations and codes
+(S-400, COVID-19, G7, 4G, Boeing 737, iPhone 15, Article 370), ordinals, times of day, phone
+and version numbers.
+
+Spans: a figure's span covers the number with its currency mark, scale, unit or counted noun,
+and for ranges also "between"/"from". Approximation words ("about", "more than", "up to",
+"some", "an estimated", "~"...) set ``approx`` but stay OUTSIDE the span; for years and dates
+only true hedges count ("about", "around", "circa"...), not "over"/"since". Spans never overlap
+and come in document order; ``sentence`` is the index of the sentence holding the span start
+(-1 when no sentences are given).
 """
 
 from __future__ import annotations
