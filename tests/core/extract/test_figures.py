@@ -147,6 +147,7 @@ PATTERNS = [
         "systems",
     ),
     ("the last two units arrive", "two units", "count", 2, None, "units"),
+    ("After two proton beams circulated", "two proton beams", "count", 2, None, "beams"),
     ("1.2 million people fled", "1.2 million people", "count", 1.2e6, None, "people"),
     ("It sold twenty-one aircraft.", "twenty-one aircraft", "count", 21, None, "aircraft"),
     ("some 5,000 troops", "5,000 troops", "count", 5000, None, "troops"),
