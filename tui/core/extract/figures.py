@@ -366,18 +366,20 @@ def extract_figures(text: str, sentences: list[Span]) -> list[Figure]:
 # --- reading one number ----------------------------------------------------------------------
 
 
+_GROUPS = ("pre", "sign", "iso", "sfrac", "digits", "frac", "vf", "vulgar", "words", "month")
+
+
 def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | None:
     """Read the candidate at ``m`` with what follows it (scale, unit, currency...).
 
     ``in_range``: the number is the second end of a range ("5-10"), so the dash before it is
     a range dash, not part of a designation."""
-    pre = m.group("pre")
+    pre, sign, iso, sfrac, digits, frac, vf, vulgar, words, month = m.group(*_GROUPS)
     s = m.start()
-    if m.group("month") is not None:
+    if month is not None:
         return _read_month(text, m)
-    if m.group("iso") is not None:
+    if iso is not None:
         return _read_iso(text, m)
-    words = m.group("words")
     if words is not None:
         value = words_to_number(words)
         if value is None:
@@ -385,7 +387,6 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         s, e = m.start("words"), m.end("words")
         r = _Reading(start=s, end=e, value=value, words=True)
         return _read_suffix(text, r, None)
-    sfrac = m.group("sfrac")
     if sfrac is not None:
         a, b = (int(x) for x in sfrac.split("/"))
         if a >= b or (pre is None and not _left_ok(text, m.start("sfrac"))):
@@ -394,9 +395,8 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         # a lone "1/2" is a date, score or ratio unless a unit or currency makes it a figure
         return r if r is not None and r.kind in ("quantity", "money") else None
     # digits (or a vulgar fraction)
-    digits = m.group("digits")
     num_start = m.start("digits") if digits is not None else m.start("vulgar")
-    if m.group("sign"):
+    if sign:
         num_start = m.start("sign")
     if pre is None:
         s = num_start
@@ -422,21 +422,19 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
         value = _digits_value(digits)
         if value is None:
             return None
-        frac = m.group("frac")
         if frac:
             a, b = frac.split("/")
             if int(b) == 0 or int(a) >= int(b):
                 return None
             value += int(a) / int(b)
-        vf = m.group("vf")
         if vf:
             value += VULGAR_FRACTIONS[vf]
     else:
-        value = VULGAR_FRACTIONS[m.group("vulgar")]
-    if m.group("sign"):
+        value = VULGAR_FRACTIONS[vulgar]
+    if sign:
         value = -value
     r = _Reading(start=s, end=e, value=value)
-    if digits is not None and pre is None and not m.group("frac") and not m.group("vf"):
+    if digits is not None and pre is None and not frac and not vf:
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
             r.year_like = True
             if text.startswith("s", e) and not text[e + 1 : e + 2].isalpha():
