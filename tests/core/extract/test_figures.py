@@ -275,7 +275,13 @@ def test_not_figures(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["as 1998 World Cup hosts France won", "28 percent of its 1995 profits", "in 2018 to buy"],
+    [
+        "as 1998 World Cup hosts France won",
+        "28 percent of its 1995 profits",
+        "in 2018 to buy",
+        "back to pre-2020 levels",
+        "by mid-2024",
+    ],
 )
 def test_year_not_count(sentence: str) -> None:
     years = [f for f in figs(sentence) if f.kind == "year"]

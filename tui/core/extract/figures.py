@@ -177,7 +177,8 @@ _NEXT_TOKEN = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w'’\-]*)")
 _RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|by|since|from|until|till|before|after|during|of|between|and|to|early|late|"
-    r"mid|fiscal|year|years|the|its|their|his|her|our|this|that|'s|’s))[ \u00a0-]*$"
+    r"mid|pre|post|end|start|fiscal|year|years|the|its|their|his|her|our|this|that|'s|’s))"
+    r"[ \u00a0-]*$"
 )
 _DESIGNATION_WORDS = frozenset(
     [
@@ -301,6 +302,9 @@ def _candidates(text: str) -> list[int]:
                 if pm is not None:
                     append(pm.start())  # "Rs.500"
                     continue
+            if prev == "-" and p > 1 and text[p - 2].isalpha() and _time_prefix_before(text, p - 1):
+                append(p)  # "mid-2024"
+                continue
             if prev in ".−-":
                 p -= 1  # ".75", "-18"
             elif prev.isalpha() or (prev == "\u00a0" and p > 1 and text[p - 2] in prefix_end):
@@ -503,10 +507,21 @@ def _left_ok(text: str, s: int) -> bool:
     if c.isalnum() or c in "_#@/\\^+:$":
         return False
     if c in "-‐–.·" and s >= 2 and (text[s - 2].isalnum() or text[s - 2] in "-/"):
-        # "S-400", "COVID-19", "v1.2" are designations; "5-10" is handled as a range earlier
-        return False
+        # "S-400", "COVID-19", "v1.2" are designations; "5-10" is handled as a range earlier;
+        # but "mid-2024", "pre-2020" are years
+        return c == "-" and _time_prefix_before(text, s - 1)
     # "245 23": a run of loose numbers is not a figure
     return not (c in " \u00a0" and s >= 2 and text[s - 2].isdigit())
+
+
+_TIME_PREFIXES = frozenset(("mid", "pre", "post", "early", "late", "end", "start", "since"))
+
+
+def _time_prefix_before(text: str, dash: int) -> bool:
+    k = dash
+    while k > 0 and text[k - 1].isalpha() and dash - k <= 5:
+        k -= 1
+    return text[k:dash].lower() in _TIME_PREFIXES and (k == 0 or not text[k - 1].isalnum())
 
 
 def _prefix_left_ok(text: str, s: int) -> bool:
