@@ -132,6 +132,8 @@ PATTERNS = [
     ("filed 2025-09-03 in court", "2025-09-03", "date", "2025-09-03", None, None),
     ("It opened in September 2025.", "September 2025", "date", "2025-09", None, None),
     ("on March 4, 2021 the court", "March 4, 2021", "date", "2021-03-04", None, None),
+    ("filed on 03/09/2025 in Delhi", "03/09/2025", "date", "2025-09-03", None, None),
+    ("filed on 12/25/2024 in Ohio", "12/25/2024", "date", "2024-12-25", None, None),
     # years and ranges
     ("The plant opened in 2018.", "2018", "year", 2018, None, None),
     ("from 2020 to 2024 the rate fell", "from 2020 to 2024", "year_range", 2020, 2024, None),

@@ -11,7 +11,8 @@ percent, currency word, measurement unit, counted noun, range) and the reading i
 - ``percent``: "36%", "36 per cent" -> 36, unit "percent"; "3 percentage points" -> unit
   "percentage points".
 - ``date``: "3 September 2025", "Sep 03, 2025", "2025-09-03" -> "2025-09-03"; "September 2025"
-  -> "2025-09"; "3 September" -> "--09-03". Weekdays and bare month names are not figures.
+  -> "2025-09"; "3 September" -> "--09-03"; numeric "03/09/2025" is read day first unless
+  only month first fits ("12/25/2024"). Weekdays and bare month names are not figures.
 - ``year``: a bare four-digit number in 1800..2100, unless it counts the lowercase plural noun
   right after it ("2000 people"; but "in 2018 ...", "its 1995 profits" stay years).
 - ``year_range``: "between 2020 and 2024", "from 2020 to 2024", "2020-24", "2020/21",
@@ -158,6 +159,7 @@ _PER_RE = re.compile(
 )
 _DAY_NEXT = frozenset(" \u00a0\u202f\u2009snrt")
 _AND_HALF = re.compile(rf"{_SP}+and{_SP}+a{_SP}+half(?![A-Za-z])")
+_NUM_DATE = re.compile(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?![\d/.]\d)")
 _FISCAL = re.compile(r"/(\d{2}|\d{4})(?![\d/])")
 _HAS_DIGIT = re.compile(r"\d")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-){_SP}?\d+(?:\.\d+)?(?=[^\d.,])")
@@ -419,6 +421,15 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
                     hi += 100 if hi < int(digits) else 0  # "1999/00"
                 if hi == int(digits) + 1:  # "2020/21", "2023/2024": a fiscal or season year
                     return _Reading(s, fy.end(), int(digits), kind="year_range", text_value=str(hi))
+        ds = m.start("digits")
+        if (
+            pre is None
+            and not sign
+            and ("/" in text[ds + 1 : ds + 3] or "." in text[ds + 1 : ds + 3])
+        ):
+            nd = _NUM_DATE.match(text, ds)
+            if nd is not None:
+                return _read_numeric_date(nd)
         if _bad_right(text, m.end("digits"), digits):
             return None
         if digits[0] == "." and pre is None:
@@ -458,6 +469,21 @@ def _read(text: str, m: re.Match[str], in_range: bool = False) -> _Reading | Non
             )
             return r
     return _read_suffix(text, r, _prefix_currency(pre))
+
+
+def _read_numeric_date(nd: re.Match[str]) -> _Reading | None:
+    """ "03/09/2025", "3.9.2025": day first unless only month-first is possible (12/25/2024)."""
+    a, b, year = int(nd.group(1)), int(nd.group(3)), int(nd.group(4))
+    if not 1800 <= year <= 2100:
+        return None
+    if 1 <= b <= 12 and 1 <= a <= 31:
+        day, month = a, b
+    elif 1 <= a <= 12 and 1 <= b <= 31:
+        day, month = b, a
+    else:
+        return None
+    value = f"{year}-{month:02d}-{day:02d}"
+    return _Reading(nd.start(), nd.end(), 0, kind="date", text_value=value)
 
 
 def _prefix_currency(pre: str | None) -> str | None:
