@@ -18,7 +18,7 @@ _CTA_VERB = (
     r"download|install|get|grab|click|tap|add|join|listen|watch|support|donate|become|"
     r"enable|turn\s+on|allow|check\s+out|visit|read|continue\s+reading|don'?t\s+miss|"
     r"never\s+miss|stay\s+(?:updated|informed|connected|tuned)|comment|email|send|tell|"
-    r"upgrade|unlock|try|start\s+your|claim|receive|catch\s+up|discover|explore|"
+    r"upgrade|unlock|try|start\s+your|claim|receive|catch\s+up|discover|explore|submit|"
     r"support\s+us)"
 )
 _CTA_START = re.compile(
@@ -43,7 +43,9 @@ _CTA_OBJECT = re.compile(
 # Phrases that are page furniture wherever they stand on a short line.
 _FURNITURE = re.compile(
     r"\bclick\s+here\b|\btap\s+here\b|\b(?:follow|like|join)\s+us\b|\bsubscribe\s+(?:to|now|for|today)\b|"
-    r"\bsign\s+up\s+(?:for|to|now|today)\b|\bdownload\s+(?:the|our)\b.{0,30}\bapp\b|"
+    r"\bsign\s+up\s+(?:for|to|now|today)\b|\bdownload\b.{0,40}\bapps?\b|"
+    r"\bcopyrighted\s+(?:property|material)\b|\bwritten\s+permission\b.{0,60}\b(?:reprint|"
+    r"reproduc|republish|redistribut)|\bsubmit\s+(?:your|a)\b.{0,40}\b(?:letter|form|tip|story)\b|"
     r"\bshare\s+this\s+(?:article|story|post|page)\b|\bpreferred\b.{0,40}\bsource\b|"
     r"^\s*(?:also\s+read|read\s+(?:more|also|next)|recommended|related(?:\s+(?:stories|articles))?|"
     r"trending|watch|listen|more\s+from\s+\w+)\s*[:|>\-–—]|"

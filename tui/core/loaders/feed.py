@@ -56,10 +56,16 @@ def _entry_article(entry: Any, site: str | None, source_path: str | None) -> Art
     meta.title = _plain(entry.get("title"))
     meta.url = entry.get("link") or None
     meta.authors = _authors(entry)
-    meta.published = parse_timestamp(entry.get("published")) or from_struct(
-        entry.get("published_parsed")
+    # dict.get: FeedParserDict would answer "updated" with the published date.
+    meta.published = parse_timestamp(dict.get(entry, "published")) or from_struct(
+        dict.get(entry, "published_parsed")
     )
-    meta.updated = parse_timestamp(entry.get("updated")) or from_struct(entry.get("updated_parsed"))
+    meta.updated = parse_timestamp(dict.get(entry, "updated")) or from_struct(
+        dict.get(entry, "updated_parsed")
+    )
+    if meta.published is None:
+        # RSS 1.0 (dc:date) and many Atom feeds give one date: it is the publication's.
+        meta.published = meta.updated
     tags = entry.get("tags") or []
     if tags and tags[0].get("term"):
         meta.section = clean_line(str(tags[0]["term"])) or None

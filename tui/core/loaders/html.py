@@ -73,11 +73,23 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     head = markup[:_MAX_SCAN]
     meta.published = _meta_time(head, "published") or _day(doc.date)
     meta.updated = _meta_time(head, "updated")
+    meta.title = strip_site_suffix(meta.title, meta.site)
     lines = body.split("\n")
     # trafilatura often keeps the headline as the first line of the text.
     if meta.title and lines and _same_title(lines[0], meta.title):
         lines = lines[1:]
     return parse_plain("\n".join(lines), meta=meta, header=False)
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """ "Headline - Site" or "Headline | Site" without the site's name."""
+    if not title or not site:
+        return title
+    for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = title.rpartition(sep)
+        if found and head.strip() and tail.strip().casefold() == site.strip().casefold():
+            return head.strip()
+    return title
 
 
 def _same_title(line: str, title: str) -> bool:
