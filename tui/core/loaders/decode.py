@@ -122,20 +122,35 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
             return data.decode(declared, errors="replace")
         except LookupError:
             pass
-    if _mostly_utf8(data, utf8_error):
-        # Truncated or mixed UTF-8: keep the good parts, replace the bad bytes.
-        return data.decode("utf-8", errors="replace")
+    if _has_utf8(data, utf8_error):
+        # Truncated or mixed UTF-8: keep the UTF-8, read stray bytes as Windows-1252.
+        return data.decode("utf-8", errors=_MIXED)
     return _decode_single_byte(data)
 
 
-def _mostly_utf8(data: bytes, first_error: UnicodeDecodeError) -> bool:
-    """Valid multi-byte UTF-8 dominates the non-ASCII bytes (truncation, a few stray bytes)."""
+def _has_utf8(data: bytes, first_error: UnicodeDecodeError) -> bool:
+    """The bytes hold valid multi-byte UTF-8, or only their last character is cut off."""
     if first_error.start >= len(data) - 3:
-        return True  # only the last character was cut off
-    decoded = data.decode("utf-8", errors="replace")
-    bad = decoded.count("\ufffd")
-    non_ascii = len(decoded) - len(decoded.encode("ascii", "ignore")) - bad
-    return non_ascii > 0 and bad <= non_ascii
+        return True
+    return _UTF8_MULTIBYTE.search(data) is not None
+
+
+def _mixed_handler(exc: UnicodeError) -> tuple[str, int]:
+    """Decode errors inside UTF-8: a sequence cut off at the end becomes U+FFFD, any
+    other stray byte is read as Windows-1252 (the usual culprit in mixed files)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    if exc.end >= len(exc.object) and "end of data" in exc.reason:
+        return "\ufffd", exc.end
+    return _cp1252(bytes(chunk)), exc.end
+
+
+_MIXED = "newsreader-utf8-cp1252"
+codecs.register_error(_MIXED, _mixed_handler)
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _decode_single_byte(data: bytes) -> str:

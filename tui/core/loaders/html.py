@@ -60,7 +60,7 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
         deduplicate=True,
     )
     body = getattr(doc, "text", None) if doc is not None else None
-    if not body or not body.strip():
+    if not body or not _has_prose(body):
         raise LoadError("no article text found")
     meta = Meta(source_path=source_path)
     meta.title = clean_line(html_to_text(doc.title or "")) if doc.title else ""
@@ -79,6 +79,17 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     if meta.title and lines and _same_title(lines[0], meta.title):
         lines = lines[1:]
     return parse_plain("\n".join(lines), meta=meta, header=False)
+
+
+def _has_prose(body: str) -> bool:
+    """Some running text, not just the menu and button labels of a page without an article."""
+    words = body.split()
+    if len(words) >= 40:
+        return True
+    return len(words) >= 8 and any(
+        len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?", '"', "”"))
+        for line in body.splitlines()
+    )
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:

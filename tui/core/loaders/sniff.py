@@ -30,9 +30,12 @@ NOT_ARTICLES = frozenset(
     }
 )  # fmt: skip
 
-_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf:rdf|rdf)\b", re.I)
-_HTML_ROOT = re.compile(rb"<!doctype\s+html|<html\b|<head\b|<body\b", re.I)
-_HTML_ANY = re.compile(rb"<(?:p|div|article|section|h[1-6]|span|a|br|table|ul|ol|meta)\b", re.I)
+_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(?:rss|feed|rdf)", re.I)
+_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)")  # the first element (skips <? and <!)
+_HTML_ANY = re.compile(
+    rb"<(?:head|body|title|p|div|article|section|main|h[1-6]|span|a|br|table|ul|ol|meta|link)",
+    re.I,
+)
 _FRONT_MATTER = re.compile(
     rb"\A(?:---|\+\+\+)[ \t]*\r?\n(?:[^\n]*\n){0,60}?(?:---|\+\+\+|\.\.\.)[ \t]*\r?$", re.M
 )
@@ -57,9 +60,11 @@ def sniff(data: bytes) -> str:
     head = _head(data)
     if head.startswith(b"<"):
         body = re.sub(rb"<!--.*?-->", b"", head, flags=re.S)
-        if _FEED_ROOT.search(body) and not _HTML_ROOT.search(body[:512]):
+        root = _ROOT.search(body)
+        name = root.group(1).lower() if root else b""
+        if _FEED_ROOT.fullmatch(b"<" + name):
             return FEED
-        if _HTML_ROOT.search(body) or _HTML_ANY.search(body):
+        if name == b"html" or _HTML_ANY.fullmatch(b"<" + name):
             return HTML
         if body.startswith(b"<?xml"):
             return XML
