@@ -41,29 +41,29 @@ def parse_plain(
     ``header=False`` skips reading metadata lines off the top (the caller has metadata).
     """
     meta = meta or Meta(source_path=source_path)
-    lines = text.splitlines()
-    nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    body_start = _read_header(lines, nonempty, meta) if header else 0
-    body_lines: list[str] = []
-    for line in lines[body_start:]:
-        stripped = clean_line(line)
-        if stripped and is_call_to_action(stripped):
-            meta.boilerplate.append(stripped)
-            meta.site = meta.site or site_from_cta(stripped)
-            body_lines.append("")  # a removed line still separates paragraphs
+    # Header and boilerplate are judged per paragraph, so that a hard-wrapped first
+    # paragraph is not mistaken for a headline.
+    paragraphs = paragraphs_from_lines(text.splitlines())
+    body_start = _read_header(paragraphs, meta) if header else 0
+    body: list[str] = []
+    for para in paragraphs[body_start:]:
+        line = clean_line(para)
+        if is_call_to_action(line):
+            meta.boilerplate.append(line)
+            meta.site = meta.site or site_from_cta(line)
         else:
-            body_lines.append(line)
-    return make_article(paragraphs_from_lines(body_lines), meta)
+            body.append(para)
+    return make_article(body, meta)
 
 
-def _read_header(lines: list[str], nonempty: list[int], meta: Meta) -> int:
-    """Take metadata and boilerplate off the top; return the index of the first body line."""
+def _read_header(paragraphs: list[str], meta: Meta) -> int:
+    """Take metadata and boilerplate off the top; return the index of the first body paragraph."""
     found_meta = False
-    for k, i in enumerate(nonempty[:_HEADER_LINES]):
-        line = clean_line(lines[i])
-        if k + 1 >= len(nonempty):
-            return i  # the last line is always body
-        nxt = clean_line(lines[nonempty[k + 1]])
+    for k, para in enumerate(paragraphs[:_HEADER_LINES]):
+        line = clean_line(para)
+        if k + 1 >= len(paragraphs):
+            return k  # the last paragraph is always body
+        nxt = clean_line(paragraphs[k + 1])
         if is_call_to_action(line):
             meta.boilerplate.append(line)
             meta.site = meta.site or site_from_cta(line)
@@ -85,7 +85,7 @@ def _read_header(lines: list[str], nonempty: list[int], meta: Meta) -> int:
                 found_meta = True
                 continue
         if _is_body(line):
-            return i
+            return k
         words = len(line.split())
         if k == 0 and words <= 3 and not line.endswith(("?", "!", ":")):
             meta.section = line
@@ -95,8 +95,8 @@ def _read_header(lines: list[str], nonempty: list[int], meta: Meta) -> int:
             meta.title = line
             found_meta = True
             continue
-        return i
-    return nonempty[min(len(nonempty), _HEADER_LINES) - 1] + 1 if nonempty else len(lines)
+        return k
+    return min(len(paragraphs), _HEADER_LINES)
 
 
 def _apply_label(meta: Meta, key: str, value: str) -> None:
