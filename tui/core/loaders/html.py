@@ -9,7 +9,7 @@ from tui.core.loaders.common import Meta, clean_line
 from tui.core.loaders.dates import parse_timestamp
 from tui.core.loaders.decode import check_text, declared_encoding, decode
 from tui.core.loaders.errors import LoadError
-from tui.core.loaders.htmltext import html_to_paragraphs, html_to_text
+from tui.core.loaders.htmltext import html_to_paragraphs, html_to_text, xml_safe
 from tui.core.loaders.text import parse_plain
 from tui.core.loaders.xmlsafe import check_no_entities
 from tui.core.model import Article
@@ -52,7 +52,7 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        markup,
+        xml_safe(markup),
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -140,7 +140,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
 
     try:
         extracted = trafilatura.extract(
-            f"<html><body><article>{markup}</article></body></html>",
+            f"<html><body><article>{xml_safe(markup)}</article></body></html>",
             include_comments=False,
             include_tables=False,
             favor_recall=True,

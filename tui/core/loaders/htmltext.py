@@ -15,12 +15,20 @@ _BLOCK = {
 _DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head", "object", "embed")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _SPACES = re.compile(r"[ \t\f\v\r\u00a0]+")
+# Characters lxml refuses in text (XML 1.0 excludes them); a browser would not show them.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(markup: str) -> str:
+    """Markup without the control characters and lone surrogates HTML parsers reject."""
+    return _NOT_XML.sub("", markup)
 
 
 def html_to_paragraphs(markup: str) -> list[str]:
     """The visible text of an HTML document or fragment, one paragraph per block."""
     if not markup or not markup.strip():
         return []
+    markup = xml_safe(markup)
     if "<" not in markup:
         return _lines(markup)
     try:
