@@ -85,6 +85,17 @@ def test_raw_mode_keeps_the_seed_exactly() -> None:
         "Never miss a story: enable alerts",
         "Story continues below advertisement",
         "© 2024 Example Media. All rights reserved.",
+        "Enjoyed this article? Share it with your friends!",
+        "Like what you read? Subscribe now.",
+        "Add to your reading list",
+        "Continue reading",
+        "Photo: Reuters",
+        "(With inputs from agencies)",
+        "Follow The Courier on X",
+        "Join our WhatsApp channel for the latest updates",
+        "Tap to read the full story",
+        "Make The Courier your preferred source on Google",
+        "Scan the QR code to download our app",
     ],
 )
 def test_calls_to_action(line: str) -> None:
@@ -101,6 +112,13 @@ def test_calls_to_action(line: str) -> None:
         "India had signed a $5.5 billion deal with Russia in 2018 to procure five S-400 systems.",
         "Get ready for a long winter, forecasters warned on Sunday.",
         "Watchdog groups said the click-through rates were inflated.",
+        "Print media has declined sharply, the report said.",
+        "Photographers gathered outside the court on Monday.",
+        "Follow-up talks are planned for March.",
+        "Get out of the car, the officer shouted.",
+        "Live fire exercises began on Tuesday near the border.",
+        "Add to that the cost of fuel, which rose 12% in a year.",
+        "Watch out for falling rocks near the pass, officials warned.",
     ],
 )
 def test_article_sentences_are_not_calls_to_action(line: str) -> None:

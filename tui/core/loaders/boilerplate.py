@@ -18,7 +18,7 @@ _CTA_VERB = (
     r"download|install|get|grab|click|tap|add|join|listen|watch|support|donate|become|"
     r"enable|turn\s+on|allow|check\s+out|visit|read|continue\s+reading|don'?t\s+miss|"
     r"never\s+miss|stay\s+(?:updated|informed|connected|tuned)|comment|email|send|tell|"
-    r"upgrade|unlock|try|start\s+your|claim|receive|catch\s+up|discover|explore|submit|"
+    r"upgrade|unlock|try|start\s+your|claim|receive|catch\s+up|discover|explore|submit|print|"
     r"support\s+us)"
 )
 _CTA_START = re.compile(
@@ -37,7 +37,8 @@ _CTA_OBJECT = re.compile(
     r"here|link|us|our|channel|whatsapp|telegram|google|facebook|twitter|instagram|youtube|"
     r"linkedin|threads|tiktok|e-?mail|inbox|article|story|stories|subscription|subscribers?|"
     r"premium|members?|membership|account|feed|podcast|comments?|later|journalism|"
-    r"play\s+store|app\s+store|ad-?free|free\s+trial|offline|edition|e-?paper)\b",
+    r"play\s+store|app\s+store|ad-?free|free\s+trial|offline|edition|e-?paper|"
+    r"reading\s+list|favou?rites|bookmarks|videos?|live|above|below|page)\b",
     re.I,
 )
 # Phrases that are page furniture wherever they stand on a short line.
@@ -49,6 +50,11 @@ _FURNITURE = re.compile(
     r"\bshare\s+this\s+(?:article|story|post|page)\b|\bpreferred\b.{0,40}\bsource\b|"
     r"^\s*(?:also\s+read|read\s+(?:more|also|next)|recommended|related(?:\s+(?:stories|articles))?|"
     r"trending|watch|listen|more\s+from\s+\w+)\s*[:|>\-–—]|"
+    r"\bshare\s+(?:it|this)\b.{0,30}\b(?:friends|family|others|network)\b|"
+    r"^\s*follow\s+.{1,40}\s+on\s+(?:google\s+news|twitter|x|facebook|instagram|whatsapp|"
+    r"telegram|youtube|linkedin|threads)\b|"
+    r"^\s*\(?\s*(?:photo|image|picture|file\s+photo|video|graphic)s?(?:\s+credit)?\s*[:|]|"
+    r"^\s*\(?\s*with\s+inputs?\s+from\b|"
     r"\bstory\s+continues\s+below\b|^\s*advertisement\s*$|^\s*(?:sponsored|promoted)(?:\s+content)?\s*$|"
     r"\bin\s+your\s+inbox\b|\ball\s+rights\s+reserved\b|^\s*(?:©|copyright\b)|"
     r"^\s*(?:tags|topics|filed\s+under)\s*:|^\s*(?:share|print|email|comments?)"
@@ -72,6 +78,8 @@ def is_call_to_action(line: str) -> bool:
     if _FURNITURE.search(line) and not _REPORTED.search(line):
         return True
     if _CTA_START.match(line) and not _REPORTED.search(line):
+        if len(words) <= 3:
+            return True  # "Subscribe now", "Continue reading", "Sign up"
         short = len(words) <= 16 or line.endswith("!")
         return short and bool(_CTA_OBJECT.search(line) or line.endswith("!"))
     return False
