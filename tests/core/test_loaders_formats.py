@@ -266,3 +266,16 @@ def test_progress_and_lazy_results() -> None:
 def test_load_bytes_entry_point() -> None:
     (a,) = load_bytes(b"The plan passed, officials said.", "pasted", suffix="")
     assert a.source_path == "pasted" and a.text == "The plan passed, officials said."
+
+
+def test_json_with_forged_offsets_is_repaired(tmp_path: Path) -> None:
+    doc = {
+        "text": "The plan passed. Officials cheered.",
+        "authors": "Ann Lee",
+        "sentences": [[0, 16], [17, 35]],
+        "entities": [{"name": "X", "label": "ORG", "mentions": [[0, 9999]]}],
+    }
+    (a,) = jsonexport.load(json.dumps(doc))
+    assert a.authors == ["Ann Lee"]
+    assert a.analysis.entities == []  # out-of-range mention: analysis dropped
+    assert a.sentences == [(0, 16), (17, 35)]

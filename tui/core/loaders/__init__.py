@@ -232,13 +232,14 @@ def _walk(root: str) -> Iterator[_Input]:
 def _load_one(item: _Input, raw: bool, limit: int) -> FileResult:
     try:
         data = _read_stdin(limit) if item.path == STDIN else _read(item.path, limit)
-        if item.directory is not None:
-            reason = binary_reason(data)
-            if reason is not None:
-                return FileResult(item.path, error=reason, skipped=True)
+        reason = binary_reason(data)
+        if reason is not None:
+            # Named on the command line: an error; met in a directory walk: passed over.
+            return FileResult(item.path, error=reason, skipped=item.directory is not None)
         suffix = "" if item.path == STDIN else os.path.splitext(item.path)[1]
         source = "<stdin>" if item.path == STDIN else item.path
-        return FileResult(item.path, articles=load_bytes(data, source, suffix=suffix, raw=raw))
+        articles = load_bytes(data, source, suffix=suffix, raw=raw, check_binary=False)
+        return FileResult(item.path, articles=articles)
     except LoadError as exc:
         return FileResult(item.path, error=str(exc))
     except OSError as exc:
@@ -253,12 +254,18 @@ def _load_one(item: _Input, raw: bool, limit: int) -> FileResult:
 
 
 def load_bytes(
-    data: bytes, source_path: str | None = None, *, suffix: str = "", raw: bool = False
+    data: bytes,
+    source_path: str | None = None,
+    *,
+    suffix: str = "",
+    raw: bool = False,
+    check_binary: bool = True,
 ) -> list[Article]:
     """The articles in one file's bytes; LoadError (with the reason) for bad input."""
-    reason = binary_reason(data)
-    if reason is not None:
-        raise LoadError(reason)
+    if check_binary:
+        reason = binary_reason(data)
+        if reason is not None:
+            raise LoadError(reason)
     if raw:
         return text_loader.load(data, source_path=source_path, raw=True)
     fmt = sniff.format_for(suffix, data)

@@ -48,6 +48,8 @@ def _article(item: Any, n: int, source_path: str | None) -> Article:
         raise LoadError(f"article {n} in the JSON has no 'text' string")
     if not item["text"].strip():
         raise LoadError(f"article {n} in the JSON has empty text")
+    if isinstance(item.get("authors"), str):
+        item = {**item, "authors": [item["authors"]]}  # list("Ann Lee") would give letters
     try:
         article = Article.from_dict(item)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -67,6 +69,17 @@ def _article(item: Any, n: int, source_path: str | None) -> Article:
         # Spans of the analysis index sentences: stale once these are recomputed.
         article.sentences = split_sentences(article.text, article.paragraphs)
         article.analysis = Analysis()
+    if not _analysis_valid(article.analysis, size, len(article.sentences)):
+        article.analysis = Analysis()  # stale or forged offsets: drop, re-analyse later
     if not article.title:
         article.title = article_from_text(article.text, Meta()).title
     return article
+
+
+def _analysis_valid(analysis: Analysis, size: int, sentences: int) -> bool:
+    spans = [m for e in analysis.entities for m in e.mentions]
+    spans += [f.span for f in analysis.figures] + [c.span for c in analysis.claims]
+    if not all(0 <= s < e <= size for s, e in spans):
+        return False
+    indexes = [f.sentence for f in analysis.figures] + [c.sentence for c in analysis.claims]
+    return all(-1 <= i < sentences for i in indexes)
