@@ -75,8 +75,12 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     meta.updated = _meta_time(head, "updated")
     meta.title = strip_site_suffix(meta.title, meta.site)
     lines = body.split("\n")
-    # trafilatura often keeps the headline as the first line of the text.
+    # trafilatura often keeps the headline as the first line of the text: the page's
+    # visible headline, more faithful than a meta title rewritten for social media.
     if meta.title and lines and _same_title(lines[0], meta.title):
+        headline = clean_line(lines[0])
+        if len(headline.split()) >= 3 and not headline.endswith("."):
+            meta.title = headline
         lines = lines[1:]
     return parse_plain("\n".join(lines), meta=meta, header=False)
 
@@ -111,7 +115,10 @@ def _same_title(line: str, title: str) -> bool:
         return True
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b) >= 85
+    # Headlines are reworded between <title>/og:title and the page ("Coronavirus: ..."):
+    # compare word sets, but only for a headline-shaped line.
+    headline_shaped = len(a.split()) <= 25 and not a.endswith(".")
+    return fuzz.ratio(a, b) >= 85 or (headline_shaped and fuzz.token_set_ratio(a, b) >= 80)
 
 
 def _meta_time(head: str, kind: str) -> datetime | None:
