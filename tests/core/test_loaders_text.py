@@ -262,3 +262,21 @@ def test_title_never_cuts_a_word() -> None:
     title = title_from_lead(lead, [(0, len(lead.strip()))])
     assert title.endswith("…")
     assert title[:-1].split()[-1] == "Supercalifragilistic"
+
+
+def test_short_first_line_section_or_headline() -> None:
+    body = "Stocks fell sharply on Monday as investors worried about rates, traders said.\n"
+    (headline,) = text.load("Markets tumble again\n" + body + "More follows here.\n")
+    assert headline.title == "Markets tumble again" and headline.section is None
+    (section,) = text.load("Business\n" + body + "More follows here.\n")
+    assert section.section == "Business"
+    (with_byline,) = text.load("World News\nBy Ann Lee\n" + body + "More follows here.\n")
+    assert with_byline.section == "World News" and with_byline.authors == ["Ann Lee"]
+
+
+def test_relative_update_time_is_not_invented() -> None:
+    line = "September 3, 2025 9:41 AM IST | Updated 2 hours ago | 5 min read"
+    assert is_dateline(line)
+    published, updated = parse_dateline(line)
+    assert published is not None and published.isoformat() == "2025-09-03T09:41:00+05:30"
+    assert updated is None

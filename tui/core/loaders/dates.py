@@ -58,7 +58,8 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)(?:\s+on
 # What a dateline may contain besides dates, times and zones.
 _DATELINE_WORDS = re.compile(
     r"\b(?:updated|last|modified|edited|revised|published|posted|first|on|at|created|"
-    r"and|am|pm|a\.m|p\.m|hrs|hours|ist|gmt|utc)\b",
+    r"and|am|pm|a\.m|p\.m|hrs|hours?|ist|gmt|utc|ago|mins?|minutes?|days?|read|"
+    r"\d+)\b",
     re.I,
 )
 
@@ -190,10 +191,10 @@ def _part_datetime(part: str, base: datetime | None) -> datetime | None:
     if date is not None:
         year, month, day, dm = date
         rest = part[: dm.start()] + " " + part[dm.end() :]
-    elif base is not None:
+    elif base is not None and _find_time(part) is not None:
         year, month, day = base.year, base.month, base.day
     else:
-        return None
+        return None  # nothing absolute here ("Updated 2 hours ago")
     t = _find_time(rest)
     hour, minute, second = t if t else (0, 0, 0)
     when = datetime(year, month, day, hour, minute, second)

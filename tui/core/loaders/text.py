@@ -87,7 +87,10 @@ def _read_header(paragraphs: list[str], meta: Meta) -> int:
         if _is_body(line):
             return k
         words = len(line.split())
-        if k == 0 and words <= 3 and not line.endswith(("?", "!", ":")):
+        # A short first line is a section ("Defence") when metadata follows it, but a
+        # short headline when the body follows straight away.
+        short_headline = words >= 2 and _is_body(nxt) and _is_headline(line)
+        if k == 0 and words <= 3 and not short_headline and not line.endswith(("?", "!", ":")):
             meta.section = line
             found_meta = True
             continue
