@@ -141,6 +141,9 @@ def test_site_named_by_a_call_to_action() -> None:
         ("Our Special Correspondent", ["Our Special Correspondent"], None),
         ("Web Desk", ["Web Desk"], None),
         ("Defence Correspondent", ["Defence Correspondent"], None),
+        ("By Jane Doe, Senior Correspondent", ["Jane Doe"], None),
+        ("By Jane Doe in New Delhi", ["Jane Doe"], None),
+        ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"], None),
     ],
 )
 def test_bylines(line: str, authors: list[str], site: str | None) -> None:

@@ -122,6 +122,12 @@ _NAME_TOKEN = (
     r"|(?:de|da|van|von|der|bin|al|el|la|le|di|du)|Mc[A-Z][a-z]+)"
 )
 _NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
+_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|contributor|columnist|analyst|chief|"
+    r"staff|journalist|producer|intern|fellow)s?\b",
+    re.I,
+)
+_BYLINE_PLACE = re.compile(r"\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\s*")
 
 
@@ -139,8 +145,13 @@ def parse_byline(line: str, *, loose: bool) -> tuple[list[str], str | None] | No
     m = _BY.match(line)
     if m:
         who = re.split(r"\s*[|,–—]\s*(?=(?:updated|published|\w+\s+\d|\d))", m.group("who"))[0]
+        who = _BYLINE_PLACE.sub("", who)
         names = [n.strip() for n in _NAME_SPLIT.split(who) if n.strip()]
-        return (names, _org_site(names[0]) if len(names) == 1 else None) if names else None
+        # "By Jane Doe, Senior Correspondent": the role is not a second author.
+        people = [n for n in names if not _ROLE.search(n)] or names[:1]
+        if not people:
+            return None
+        return people, _org_site(people[0]) if len(people) == 1 else None
     org = _org_site(line)
     if org is not None or _ORG_BYLINE.match(line):
         return [line], org
