@@ -279,3 +279,13 @@ def test_json_with_forged_offsets_is_repaired(tmp_path: Path) -> None:
     assert a.authors == ["Ann Lee"]
     assert a.analysis.entities == []  # out-of-range mention: analysis dropped
     assert a.sentences == [(0, 16), (17, 35)]
+
+
+def test_bare_html_fragment_falls_back_to_visible_prose() -> None:
+    fragment = (
+        b"<nav><a href='/'>Home</a></nav><p>The council approved the new budget on Monday "
+        b"after a long debate, officials said. Spending on roads will rise.</p>"
+    )
+    (a,) = load_bytes(fragment, "fragment.html", suffix=".html")
+    assert a.text.startswith("The council approved the new budget")
+    assert "Home" not in a.text

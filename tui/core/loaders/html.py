@@ -61,8 +61,14 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not _has_prose(body):
-        raise LoadError("no article text found")
+        # trafilatura gives up on bare fragments and very short pages: fall back to the
+        # visible text without page chrome, if that is running prose.
+        body = "\n".join(html_to_paragraphs(markup, drop_chrome=True))
+        if not _has_prose(body):
+            raise LoadError("no article text found")
     meta = Meta(source_path=source_path)
+    if doc is None:
+        return parse_plain(body, meta=meta, header=False)
     meta.title = clean_line(html_to_text(doc.title or "")) if doc.title else ""
     meta.url = doc.url or url
     meta.site = clean_line(doc.sitename or "") or doc.hostname or None

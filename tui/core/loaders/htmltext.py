@@ -24,8 +24,14 @@ def xml_safe(markup: str) -> str:
     return _NOT_XML.sub("", markup)
 
 
-def html_to_paragraphs(markup: str) -> list[str]:
-    """The visible text of an HTML document or fragment, one paragraph per block."""
+_CHROME = ("nav", "header", "footer", "aside", "form", "button", "select", "menu", "dialog")
+
+
+def html_to_paragraphs(markup: str, *, drop_chrome: bool = False) -> list[str]:
+    """The visible text of an HTML document or fragment, one paragraph per block.
+
+    ``drop_chrome`` also leaves out navigation, headers, footers, sidebars and forms.
+    """
     if not markup or not markup.strip():
         return []
     markup = xml_safe(markup)
@@ -35,7 +41,7 @@ def html_to_paragraphs(markup: str) -> list[str]:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return _lines(_TAG.sub(" ", markup))
-    for bad in list(root.iter(*_DROP)):
+    for bad in list(root.iter(*(_DROP + _CHROME if drop_chrome else _DROP))):
         bad.drop_tree()
     for el in root.iter():
         if not isinstance(el.tag, str):
