@@ -96,7 +96,6 @@ def test_raw_mode_keeps_the_seed_exactly() -> None:
         "Tap to read the full story",
         "Make The Courier your preferred source on Google",
         "Scan the QR code to download our app",
-        "(Reporting by Jane Doe in Geneva; Editing by John Roe)",
     ],
 )
 def test_calls_to_action(line: str) -> None:

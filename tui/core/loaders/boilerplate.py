@@ -55,7 +55,6 @@ _FURNITURE = re.compile(
     r"telegram|youtube|linkedin|threads)\b|"
     r"^\s*\(?\s*(?:photo|image|picture|file\s+photo|video|graphic)s?(?:\s+credit)?\s*[:|]|"
     r"^\s*\(?\s*with\s+inputs?\s+from\b|"
-    r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,150}\)?\s*$|"
     r"\bstory\s+continues\s+below\b|^\s*advertisement\s*$|^\s*(?:sponsored|promoted)(?:\s+content)?\s*$|"
     r"\bin\s+your\s+inbox\b|\ball\s+rights\s+reserved\b|^\s*(?:©|copyright\b)|"
     r"^\s*(?:tags|topics|filed\s+under)\s*:|^\s*(?:share|print|email|comments?)"
@@ -69,7 +68,7 @@ _FURNITURE_WORDS = frozenset({
     "file", "video", "videos", "graphic", "graphics", "input", "inputs", "continues",
     "advertisement", "sponsored", "promoted", "inbox", "rights", "copyright", "tags", "topics",
     "filed", "print", "email", "mail", "comment", "comments", "read", "recommended", "related",
-    "trending", "watch", "listen", "more", "preferred", "reporting", "writing", "editing",
+    "trending", "watch", "listen", "more", "preferred",
 })  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
 # Reported speech is article text even when it sounds like an instruction.
