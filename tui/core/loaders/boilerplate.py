@@ -54,7 +54,6 @@ _FURNITURE = re.compile(
     r"^\s*follow\s+.{1,40}\s+on\s+(?:google\s+news|twitter|x|facebook|instagram|whatsapp|"
     r"telegram|youtube|linkedin|threads)\b|"
     r"^\s*\(?\s*(?:photo|image|picture|file\s+photo|video|graphic)s?(?:\s+credit)?\s*[:|]|"
-    r"^\s*\(?\s*with\s+inputs?\s+from\b|"
     r"\bstory\s+continues\s+below\b|^\s*advertisement\s*$|^\s*(?:sponsored|promoted)(?:\s+content)?\s*$|"
     r"\bin\s+your\s+inbox\b|\ball\s+rights\s+reserved\b|^\s*(?:©|copyright\b)|"
     r"^\s*(?:tags|topics|filed\s+under)\s*:|^\s*(?:share|print|email|comments?)"
@@ -65,7 +64,7 @@ _FURNITURE = re.compile(
 _FURNITURE_WORDS = frozenset({
     "click", "tap", "follow", "like", "join", "subscribe", "sign", "download", "copyrighted",
     "written", "submit", "share", "photo", "photos", "image", "images", "picture", "pictures",
-    "file", "video", "videos", "graphic", "graphics", "input", "inputs", "continues",
+    "file", "video", "videos", "graphic", "graphics", "continues",
     "advertisement", "sponsored", "promoted", "inbox", "rights", "copyright", "tags", "topics",
     "filed", "print", "email", "mail", "comment", "comments", "read", "recommended", "related",
     "trending", "watch", "listen", "more", "preferred",
