@@ -1,15 +1,18 @@
 """Load + sentence-split throughput per format over ../shared/corpus and the seed.
 
-    python benchmarks/load_bench.py [--quick] [--repeat N]
+    python benchmarks/load_bench.py [--quick] [--repeat N] [--gold]
 
 Prints a table: files, articles, MB read, seconds, MB/s and files/s for loading (which
 includes paragraph and sentence splitting), and the sentence splitter alone over the
 loaded bodies. Needs ../shared/ for the HTML and feed rows (skipped when absent).
+``--gold`` adds the HTML quality figures against corpus/html/gold.json: the fraction of
+`with` snippets found in the main text, of `without` snippets kept out, of exact titles.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -19,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from tui.core.loaders import html as html_loader  # noqa: E402
 from tui.core.loaders import load_paths  # noqa: E402
 from tui.core.sentences import split_paragraphs, split_sentences  # noqa: E402
 
@@ -67,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer files, one run each")
     parser.add_argument("--repeat", type=int, default=3, help="runs per set (best is shown)")
+    parser.add_argument("--gold", action="store_true", help="also score HTML against gold.json")
     args = parser.parse_args(argv)
     repeat = 1 if args.quick else max(1, args.repeat)
     if not SHARED.is_dir():
@@ -80,7 +85,35 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, files, raw in _sets(args.quick, Path(tmp)):
             _row(name, files, raw, repeat)
+    if args.gold:
+        _gold()
     return 0
+
+
+def _gold() -> None:
+    gold_path = SHARED / "corpus" / "html" / "gold.json"
+    if not gold_path.is_file():
+        print("note: gold.json not found", file=sys.stderr)
+        return
+    norm = " ".join
+    counts = {"with": [0, 0], "without": [0, 0], "title": [0, 0]}
+    for entry in json.loads(gold_path.read_text()).values():
+        data = (gold_path.parent / entry["file"]).read_bytes()
+        article = html_loader.load(data, source_path=entry["file"])[0]
+        text = norm(article.text.split())
+        for snippet in entry.get("with", []):
+            counts["with"][1] += 1
+            counts["with"][0] += norm(snippet.split()) in text
+        for snippet in entry.get("without", []):
+            counts["without"][1] += 1
+            counts["without"][0] += norm(snippet.split()) not in text
+        if entry.get("title"):
+            counts["title"][1] += 1
+            counts["title"][0] += article.title.casefold() == entry["title"].casefold()
+    print()
+    print(f"{'html gold (40 pages)':<22} {'met':>5} {'of':>5} {'fraction':>9}")
+    for key, (met, total) in counts.items():
+        print(f"{key:<22} {met:>5} {total:>5} {met / total if total else 0:>9.3f}")
 
 
 def _row(name: str, files: list[Path], raw: bool, repeat: int) -> None:
