@@ -8,7 +8,7 @@ import sys
 
 from tui import __version__
 from tui.core.extract import analyse
-from tui.core.loaders import load_paths
+from tui.core.loaders import MAX_MB_ENV, default_max_bytes, load_paths
 from tui.core.report import markdown_report
 from tui.resources import seeds_dir
 
@@ -26,13 +26,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="take each input as body text only: no metadata, boilerplate or HTML/feed parsing",
     )
+    parser.add_argument(
+        "--max-file-mb",
+        type=_positive_mb,
+        default=None,
+        metavar="MB",
+        help=f"refuse files larger than this (default: ${MAX_MB_ENV} or 50)",
+    )
+
+
+def _positive_mb(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not mb > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return mb
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(seeds_dir())]
-    result = load_paths(paths, raw=args.raw)
+    max_bytes = (
+        int(args.max_file_mb * 1024 * 1024) if args.max_file_mb is not None else default_max_bytes()
+    )
+    result = load_paths(paths, raw=args.raw, max_bytes=max_bytes)
+    for skipped in result.skipped:
+        print(
+            f"newsreader: {_oneline(skipped.path)}: skipped: {_oneline(skipped.error)}",
+            file=sys.stderr,
+        )
     for failure in result.errors:
-        print(f"newsreader: {failure.path}: {failure.error}", file=sys.stderr)
+        print(f"newsreader: {_oneline(failure.path)}: {_oneline(failure.error)}", file=sys.stderr)
     for article in result.articles:
         analyse(article)
     if args.format == "json":
@@ -46,3 +71,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(markdown_report(result.articles, result.errors))
     return 1 if result.errors else 0
+
+
+def _oneline(path: str) -> str:
+    """A file name as one inert line: control characters (newlines, escapes) made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in path)

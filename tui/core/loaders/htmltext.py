@@ -1,0 +1,62 @@
+"""HTML to plain paragraphs without trafilatura: for feed fragments and as a fallback."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "table", "tr", "section", "article", "header", "footer", "aside",
+    "figure", "figcaption", "hr", "main", "address", "details", "summary", "center",
+}  # fmt: skip
+_DROP = ("script", "style", "noscript", "template", "iframe", "svg", "head", "object", "embed")
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_SPACES = re.compile(r"[ \t\f\v\r\u00a0]+")
+# Characters lxml refuses in text (XML 1.0 excludes them); a browser would not show them.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(markup: str) -> str:
+    """Markup without the control characters and lone surrogates HTML parsers reject."""
+    return _NOT_XML.sub("", markup)
+
+
+_CHROME = ("nav", "header", "footer", "aside", "form", "button", "select", "menu", "dialog")
+
+
+def html_to_paragraphs(markup: str, *, drop_chrome: bool = False) -> list[str]:
+    """The visible text of an HTML document or fragment, one paragraph per block.
+
+    ``drop_chrome`` also leaves out navigation, headers, footers, sidebars and forms.
+    """
+    if not markup or not markup.strip():
+        return []
+    markup = xml_safe(markup)
+    if "<" not in markup:
+        return _lines(markup)
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return _lines(_TAG.sub(" ", markup))
+    for bad in list(root.iter(*(_DROP + _CHROME if drop_chrome else _DROP))):
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments, processing instructions
+        if el.tag.lower() in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag.lower() != "br":
+                el.text = "\n" + (el.text or "")
+    return _lines(root.text_content())
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML fragment as one line (titles, author names)."""
+    return " ".join(" ".join(html_to_paragraphs(markup)).split())
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (_SPACES.sub(" ", ln).strip() for ln in text.split("\n")) if line]
