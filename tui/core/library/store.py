@@ -394,34 +394,20 @@ class Library:
     ) -> list[ArticleSummary]:
         """Summaries, newest first (published date, else when added). No bodies are read."""
         where, params = _where_clause(filter)
-        sql = (
-            "SELECT id, title, site, url, published, added_at, read, starred, "
-            "n_claims, n_entities, n_figures FROM articles"
-        )
-        sql += where + " ORDER BY sort_ts DESC, id"
+        sql = _SUMMARY_SELECT + where + " ORDER BY sort_ts DESC, id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
 
-        def run(c: sqlite3.Connection) -> list[ArticleSummary]:
-            return [
-                ArticleSummary(
-                    id=r[0],
-                    title=r[1],
-                    site=r[2],
-                    url=r[3],
-                    published=_parse_dt(r[4]),
-                    added_at=_parse_dt(r[5]) or datetime.now(UTC),
-                    read=bool(r[6]),
-                    starred=bool(r[7]),
-                    n_claims=r[8],
-                    n_entities=r[9],
-                    n_figures=r[10],
-                )
-                for r in c.execute(sql, params)
-            ]
+        return self._read(lambda c: [_summary(r) for r in c.execute(sql, params)])
 
-        return self._read(run)
+    def get_summary(self, article_id: str) -> ArticleSummary:
+        """One article's list row (flags and counts) without its body."""
+        sql = _SUMMARY_SELECT + " WHERE id = ?"
+        row = self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        if row is None:
+            raise ArticleNotFound(f"no article {article_id!r} in the library")
+        return _summary(row)
 
     def count_articles(self, filter: ArticleFilter | None = None) -> int:
         """How many articles match (for a list header); cheap, counts stored rows."""
@@ -533,6 +519,10 @@ class Library:
         sql = "SELECT claim_key FROM claim_stars WHERE article_id = ?"
         return self._read(lambda c: {r[0] for r in c.execute(sql, (article_id,))})
 
+    def articles_with_starred_claims(self) -> set[str]:
+        sql = "SELECT DISTINCT article_id FROM claim_stars"
+        return self._read(lambda c: {r[0] for r in c.execute(sql)})
+
     def _claim(self, article_id: str, key: str) -> Claim:
         for claim in self.get_analysis(article_id).claims:
             if claim_key(claim) == key:
@@ -631,6 +621,28 @@ class Library:
 
 
 # --------------------------------------------------------------------- row helpers
+
+
+_SUMMARY_SELECT = (
+    "SELECT id, title, site, url, published, added_at, read, starred, "
+    "n_claims, n_entities, n_figures FROM articles"
+)
+
+
+def _summary(r: tuple[Any, ...]) -> ArticleSummary:
+    return ArticleSummary(
+        id=r[0],
+        title=r[1],
+        site=r[2],
+        url=r[3],
+        published=_parse_dt(r[4]),
+        added_at=_parse_dt(r[5]) or datetime.now(UTC),
+        read=bool(r[6]),
+        starred=bool(r[7]),
+        n_claims=r[8],
+        n_entities=r[9],
+        n_figures=r[10],
+    )
 
 
 def _where_clause(filter: ArticleFilter | None) -> tuple[str, list[Any]]:
