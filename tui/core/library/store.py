@@ -745,7 +745,11 @@ def _store_analysis(conn: sqlite3.Connection, article: Article, version: str) ->
             key = " ".join(name.split()).casefold()
             if key:
                 rows.add((key, article.id, ent.name, ent.label))
-    conn.executemany("INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_entities (name_key, article_id, name, label) "
+        "VALUES (?, ?, ?, ?)",
+        rows,
+    )
     _reanchor(conn, article, "notes")
     _reanchor(conn, article, "claim_stars")
 
