@@ -57,8 +57,8 @@ def slow_analyse(article: Article) -> Analysis:
 
 BODY = (
     "The council said 12 new homes were built in Leeds last year. "
-    "Officials were reportedly unsure about the cost. "
-    "Prices rose 3 percent in Bristol, the survey found.\n\n"
+    "Prices rose 3 percent in Bristol, the survey found. "
+    "Officials were reportedly unsure about 40 of them.\n\n"
     "Residents of Leeds met on Tuesday. Nobody objected."
 )
 

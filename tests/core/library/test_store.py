@@ -56,7 +56,7 @@ def test_listing_has_counts_and_no_body(lib) -> None:
     lib.import_articles([article])
     (row,) = lib.list_articles()
     assert row.id == article.id and row.title == "Article 1"
-    assert (row.n_claims, row.n_figures, row.n_entities) == (3, 3, 3)  # Leeds, Bristol, Tuesday
+    assert (row.n_claims, row.n_figures, row.n_entities) == (4, 4, 3)  # Leeds, Bristol, Tuesday
     assert not row.read and not row.starred
 
 
