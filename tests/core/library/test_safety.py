@@ -101,7 +101,7 @@ def test_an_error_mid_chunk_rolls_the_whole_chunk_back(tmp_path, monkeypatch) ->
     calls = []
 
     def failing_insert(conn, article, version, added):
-        calls.append(article.id)
+        calls.append(article.id)  # a PreparedArticle
         if len(calls) == 3:
             raise OSError("disk full")
         real_insert(conn, article, version, added)

@@ -18,19 +18,20 @@ from tui.core.library.store import (
     Analyser,
     ImportSummary,
     Library,
+    PreparedArticle,
     ProgressCallback,
     current_extractor_version,
     default_analyser,
+    prepare_article,
 )
 from tui.core.loaders import load_paths
-from tui.core.model import Article
 
 DEFAULT_WORKERS = 2
 DEFAULT_CHUNK = 25
 # Below this many files a worker pool costs more (process start-up) than it saves.
 POOL_THRESHOLD = 2 * DEFAULT_CHUNK
 
-ChunkResult = tuple[list[Article], list[tuple[str, str]], str]
+ChunkResult = tuple[list[PreparedArticle], list[tuple[str, str]], str]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -53,20 +54,19 @@ def load_and_analyse(
 ) -> ChunkResult:
     """Load and analyse one chunk of files (runs in a worker process).
 
-    Returns the analysed articles, the failures as (path, reason), and the extractor version
-    that analysed them.
+    Returns the analysed articles as row values, the failures as (path, reason), and the
+    extractor version that analysed them.
     """
     analyse = analyser or default_analyser
     result = load_paths(list(files), raw=raw)
     failures = [(f.path, f.error) for f in result.errors]
-    articles: list[Article] = []
+    articles: list[PreparedArticle] = []
     for article in result.articles:
         try:
             article.analysis = analyse(article)
+            articles.append(prepare_article(article))
         except Exception as exc:  # one bad article must not sink its chunk
             failures.append((article.source_path or article.title, f"analysis failed: {exc}"))
-            continue
-        articles.append(article)
     return articles, failures, current_extractor_version()
 
 
@@ -85,7 +85,21 @@ def import_paths(
     With ``workers`` > 1 and enough files, chunks are loaded and analysed in a process pool
     (the analyser must then be a module-level function, to be sent to the workers).
     """
-    files = expand_paths(paths)
+    with library.bulk():
+        return _import_files(
+            library, expand_paths(paths), on_progress, workers, chunk_size, raw, analyser
+        )
+
+
+def _import_files(
+    library: Library,
+    files: list[str],
+    on_progress: ProgressCallback | None,
+    workers: int,
+    chunk_size: int,
+    raw: bool,
+    analyser: Analyser | None,
+) -> ImportSummary:
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
     summary = ImportSummary()
     total, done = len(files), 0
@@ -95,7 +109,7 @@ def import_paths(
     def write(chunk: list[str], result: ChunkResult) -> None:
         nonlocal done
         articles, failures, version = result
-        summary.merge(library.store_analysed(articles, version))
+        summary.merge(library.store_prepared(articles, version))
         summary.failed.extend(failures)
         done += len(chunk)
         if on_progress:

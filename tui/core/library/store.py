@@ -13,11 +13,11 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import tui.core.extract as extract
 from tui.core.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -25,6 +25,10 @@ from tui.core.model import Analysis, Article, Claim, Entity, Figure, Span
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
+CACHE_KIB = 32 * 1024  # page cache per connection
+# Pages of write-ahead log before SQLite copies it into the database: the default (1000) during a
+# large import means a checkpoint, with its fsync, every few chunks; bulk() raises it.
+BULK_WAL_PAGES = 16384
 
 Analyser = Callable[[Article], Analysis]
 ProgressCallback = Callable[[int, int | None], None]  # (items done, total if known)
@@ -250,6 +254,7 @@ class Library:
             if str(mode).lower() != "wal":
                 raise LibraryError(f"{path}: cannot use write-ahead logging here ({mode})")
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: safe against crashes
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn)
         except LibraryError:
@@ -293,6 +298,24 @@ class Library:
     @property
     def schema_version(self) -> int:
         return self._read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Batch many write transactions (an import): checkpoint the log less often.
+
+        Each transaction still commits on its own; only the log copying is deferred.
+        """
+        with self._lock:
+            previous = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn.execute(f"PRAGMA wal_autocheckpoint = {previous}")
+                # A checkpoint is an optimisation: if the library is busy, SQLite does it later.
+                with suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # ----------------------------------------------------------------- transactions
 
@@ -365,23 +388,29 @@ class Library:
 
     def store_analysed(self, articles: list[Article], extractor_version: str) -> ImportSummary:
         """Store already analysed articles in ONE transaction: all of them or none."""
+        return self.store_prepared([prepare_article(a) for a in articles], extractor_version)
+
+    def store_prepared(
+        self, articles: list[PreparedArticle], extractor_version: str
+    ) -> ImportSummary:
+        """Store prepared articles (see :func:`prepare_article`) in ONE transaction."""
         summary = ImportSummary()
         if not articles:
             return summary
         added = _now()
         with self._write() as conn:
-            for article in articles:
-                existing = _existing_id(conn, article)
+            for p in articles:
+                existing = _existing_id(conn, p.id, p.url)
                 if existing is None:
-                    _insert_article(conn, article, extractor_version, added)
+                    _insert_article(conn, p, extractor_version, added)
                     summary.imported += 1
-                    summary.article_ids.append(article.id)
+                    summary.article_ids.append(p.id)
                 else:
                     summary.duplicates += 1
                     summary.article_ids.append(existing)
-                    if existing == article.id:
+                    if existing == p.id:
                         # Same content analysed by other extractors: keep the newer analysis.
-                        _refresh_if_stale(conn, article, extractor_version)
+                        _refresh_if_stale(conn, p, extractor_version)
         return summary
 
     # ----------------------------------------------------------------- reading
@@ -480,7 +509,7 @@ class Library:
         article.analysis = self._analyser(article)
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-                _store_analysis(conn, article, version)
+                _store_analysis(conn, prepare_article(article), version)
         return article.analysis
 
     # ----------------------------------------------------------------- reading state
@@ -680,19 +709,46 @@ def _describe(path: Path, exc: sqlite3.Error) -> str:
     return f"{path}: library error: {msg}"
 
 
-def _existing_id(conn: sqlite3.Connection, article: Article) -> str | None:
-    row = conn.execute("SELECT id FROM articles WHERE id = ?", (article.id,)).fetchone()
-    if row is None and article.url:
-        row = conn.execute("SELECT id FROM articles WHERE url = ?", (article.url,)).fetchone()
+def _existing_id(conn: sqlite3.Connection, article_id: str, url: str | None) -> str | None:
+    row = conn.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None and url:
+        row = conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
     return None if row is None else row[0]
 
 
-def _insert_article(conn: sqlite3.Connection, a: Article, version: str, added: str) -> None:
+class PreparedArticle(NamedTuple):
+    """An analysed article as ready-made row values.
+
+    Import workers build these, so the process writing the database only runs SQL (and
+    pickling plain strings and tuples between processes is cheap, unlike dataclasses).
+    """
+
+    id: str
+    url: str | None
+    where: str
+    article_row: tuple[Any, ...]  # the articles columns up to added_at (excluded)
+    body_row: tuple[Any, ...]
+    analysis_json: str
+    counts: tuple[int, int, int]  # claims, entities, figures
+    entity_rows: list[tuple[str, str, str]]  # (name_key, name, label)
+    claim_anchors: list[tuple[str, int, int, str]]  # (claim_key, start, end, text)
+
+
+def prepare_article(a: Article) -> PreparedArticle:
+    """The row values of an analysed article (pure: no database needed)."""
     sort_ts = _timestamp(a.published) if a.published else _timestamp(datetime.now(UTC))
-    conn.execute(
-        "INSERT INTO articles (id, url, title, site, section, authors, published, updated, "
-        "sort_ts, source_path, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
+    analysis = a.analysis
+    entity_rows: dict[str, tuple[str, str, str]] = {}
+    for ent in analysis.entities:
+        for name in (ent.name, *ent.aliases):
+            key = " ".join(name.split()).casefold()
+            if key and key not in entity_rows:
+                entity_rows[key] = (key, ent.name, ent.label)
+    return PreparedArticle(
+        id=a.id,
+        url=a.url or None,
+        where=_where(a),
+        article_row=(
             a.id,
             a.url or None,
             a.title,
@@ -703,84 +759,90 @@ def _insert_article(conn: sqlite3.Connection, a: Article, version: str, added: s
             a.updated.isoformat() if a.updated else None,
             sort_ts,
             a.source_path,
-            added,
         ),
-    )
-    conn.execute(
-        "INSERT INTO article_bodies VALUES (?, ?, ?, ?, ?)",
-        (
+        body_row=(
             a.id,
             a.text,
             _spans_json(a.paragraphs),
             _spans_json(a.sentences),
             json.dumps(a.boilerplate, ensure_ascii=False),
         ),
+        analysis_json=_analysis_json(analysis),
+        counts=(len(analysis.claims), len(analysis.entities), len(analysis.figures)),
+        entity_rows=list(entity_rows.values()),
+        claim_anchors=[(claim_key(c), c.span[0], c.span[1], c.text) for c in analysis.claims],
     )
-    _store_analysis(conn, a, version)
 
 
-def _refresh_if_stale(conn: sqlite3.Connection, article: Article, version: str) -> None:
+def _insert_article(conn: sqlite3.Connection, p: PreparedArticle, version: str, added: str) -> None:
+    conn.execute(
+        "INSERT INTO articles (id, url, title, site, section, authors, published, updated, "
+        "sort_ts, source_path, added_at, n_claims, n_entities, n_figures) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*p.article_row, added, *p.counts),
+    )
+    conn.execute("INSERT INTO article_bodies VALUES (?, ?, ?, ?, ?)", p.body_row)
+    conn.execute("INSERT INTO analyses VALUES (?, ?, ?)", (p.id, version, p.analysis_json))
+    conn.executemany(
+        "INSERT INTO article_entities (name_key, article_id, name, label) VALUES (?, ?, ?, ?)",
+        [(key, p.id, name, label) for key, name, label in p.entity_rows],
+    )
+
+
+def _refresh_if_stale(conn: sqlite3.Connection, p: PreparedArticle, version: str) -> None:
     row = conn.execute(
-        "SELECT extractor_version FROM analyses WHERE article_id = ?", (article.id,)
+        "SELECT extractor_version FROM analyses WHERE article_id = ?", (p.id,)
     ).fetchone()
     if row is None or row[0] != version:
-        _store_analysis(conn, article, version)
+        _store_analysis(conn, p, version)
 
 
-def _store_analysis(conn: sqlite3.Connection, article: Article, version: str) -> None:
-    """Write the analysis, its listing counts and entity index; re-anchor notes and stars."""
-    analysis = article.analysis
+def _store_analysis(conn: sqlite3.Connection, p: PreparedArticle, version: str) -> None:
+    """Replace an article's analysis, counts and entity index; re-anchor notes and stars."""
     conn.execute(
-        "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-        (article.id, version, _analysis_json(analysis)),
+        "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (p.id, version, p.analysis_json)
     )
     conn.execute(
         "UPDATE articles SET n_claims = ?, n_entities = ?, n_figures = ? WHERE id = ?",
-        (len(analysis.claims), len(analysis.entities), len(analysis.figures), article.id),
+        (*p.counts, p.id),
     )
-    conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article.id,))
-    rows = set()
-    for ent in analysis.entities:
-        for name in (ent.name, *ent.aliases):
-            key = " ".join(name.split()).casefold()
-            if key:
-                rows.add((key, article.id, ent.name, ent.label))
+    conn.execute("DELETE FROM article_entities WHERE article_id = ?", (p.id,))
     conn.executemany(
-        "INSERT OR IGNORE INTO article_entities (name_key, article_id, name, label) "
-        "VALUES (?, ?, ?, ?)",
-        rows,
+        "INSERT INTO article_entities (name_key, article_id, name, label) VALUES (?, ?, ?, ?)",
+        [(key, p.id, name, label) for key, name, label in p.entity_rows],
     )
-    _reanchor(conn, article, "notes")
-    _reanchor(conn, article, "claim_stars")
+    _reanchor(conn, p, "notes")
+    _reanchor(conn, p, "claim_stars")
 
 
-def _reanchor(conn: sqlite3.Connection, article: Article, table: str) -> None:
+def _reanchor(conn: sqlite3.Connection, p: PreparedArticle, table: str) -> None:
     """Point notes/stars whose claim text changed at the claim now covering the same text.
 
     The article's body never changes (its id is the hash of it), so the stored span of the
     claim a note was written on still marks the same words: the new claim overlapping it
     most (at least half of the shorter of the two) is the same claim, reworded.
     """
-    claims = {claim_key(c): c for c in article.analysis.claims}
+    current = {anchor[0] for anchor in p.claim_anchors}
     rows = conn.execute(
         f"SELECT claim_key, span_start, span_end FROM {table} "
         "WHERE article_id = ? AND claim_key != ''",
-        (article.id,),
+        (p.id,),
     ).fetchall()
     for key, start, end in rows:
-        if key in claims or start < 0:
+        if key in current or start < 0:
             continue
         best, best_overlap = None, 0
-        for new_key, claim in claims.items():
-            overlap = min(end, claim.span[1]) - max(start, claim.span[0])
-            shorter = min(end - start, claim.span[1] - claim.span[0])
+        for anchor in p.claim_anchors:
+            _, c_start, c_end, _ = anchor
+            overlap = min(end, c_end) - max(start, c_start)
+            shorter = min(end - start, c_end - c_start)
             if overlap > best_overlap and overlap * 2 >= shorter:
-                best, best_overlap = (new_key, claim), overlap
+                best, best_overlap = anchor, overlap
         if best is None:
             continue  # kept as an orphan: notes_for still returns it with its anchor text
-        new_key, claim = best
+        new_key, c_start, c_end, text = best
         conn.execute(
             f"UPDATE OR IGNORE {table} SET claim_key = ?, anchor_text = ?, span_start = ?, "
             "span_end = ? WHERE article_id = ? AND claim_key = ?",
-            (new_key, claim.text, claim.span[0], claim.span[1], article.id, key),
+            (new_key, text, c_start, c_end, p.id, key),
         )
