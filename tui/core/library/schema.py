@@ -54,7 +54,7 @@ CREATE TABLE article_bodies (
 CREATE TABLE analyses (
     article_id         TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     extractor_version  TEXT NOT NULL,
-    data               TEXT NOT NULL        -- JSON {entities, figures, claims}
+    data               BLOB NOT NULL        -- zlib'd JSON {entities, figures, claims}
 );
 
 CREATE TABLE article_entities (
