@@ -512,7 +512,12 @@ class Library:
         if row is not None and row[0] == version:
             return _analysis_from_json(row[1])
         article = _article or self._load_article(article_id)
-        article.analysis = self._analyser(article)
+        try:
+            article.analysis = self._analyser(article)
+        except Exception as exc:
+            if row is not None:
+                return _analysis_from_json(row[1])  # older analysis beats none
+            raise LibraryError(f"article {article_id!r}: analysis failed: {exc}") from exc
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
                 _store_analysis(conn, prepare_article(article), version)
