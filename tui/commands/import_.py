@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -70,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
             )
     except LibraryError as exc:
         error(str(exc))
+        return 1
+    except BrokenProcessPool:
+        error("an import worker died (out of memory?); chunks already written are kept")
         return 1
     finally:
         library.close()
