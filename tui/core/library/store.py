@@ -476,7 +476,7 @@ class Library:
     def get_article(self, article_id: str) -> Article:
         """The full article with its analysis (re-analysed first if the extractors changed)."""
         article = self._load_article(article_id)
-        article.analysis = self.get_analysis(article_id, _article=article)
+        article.analysis = self._analysis(article_id, article)
         return article
 
     def _load_article(self, article_id: str) -> Article:
@@ -504,14 +504,17 @@ class Library:
             boilerplate=json.loads(row[12]),
         )
 
-    def get_analysis(self, article_id: str, *, _article: Article | None = None) -> Analysis:
+    def get_analysis(self, article_id: str) -> Analysis:
         """The cached analysis if the extractor version matches; else re-analyse and store."""
+        return self._analysis(article_id, None)
+
+    def _analysis(self, article_id: str, article: Article | None) -> Analysis:
         version = current_extractor_version()
         sql = "SELECT extractor_version, data FROM analyses WHERE article_id = ?"
         row = self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
         if row is not None and row[0] == version:
             return _analysis_from_json(row[1])
-        article = _article or self._load_article(article_id)
+        article = article or self._load_article(article_id)
         try:
             article.analysis = self._analyser(article)
         except Exception as exc:
