@@ -188,3 +188,30 @@ def test_export_to_a_file_is_atomic_and_complete(library, tmp_path) -> None:
     assert main(["export", "--library", str(db), "-o", str(out)]) == 0
     assert out.read_text().startswith("# newsreader briefing")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".brief")] == []
+
+
+HOSTILE = "Evil \x1b]52;c;ZXZpbA==\x07 \x1b[2J \x9b31m \u202eredro\u202c [bold]x[/bold]"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "csv"])
+def test_export_never_sends_control_sequences(tmp_path, capsys, fmt) -> None:
+    def hostile(article):
+        analysis = fake_analyse(article)
+        analysis.entities.append(Entity(HOSTILE, "ORG", mentions=[(0, 1)]))
+        return analysis
+
+    db = tmp_path / "lib.db"
+    article = make_article(1)
+    article.title = HOSTILE
+    with Library.open(db, analyser=hostile) as lib:
+        lib.import_articles([article])
+        lib.set_note(article.id, None, HOSTILE)
+    assert main(["export", "--library", str(db), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    for ch in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):
+        assert ch not in out
+    if fmt == "json":  # lossless: the escapes decode back to the original text
+        doc = json.loads(out)["articles"][0]
+        assert doc["title"] == HOSTILE and doc["library"]["notes"][0]["text"] == HOSTILE
+    else:
+        assert "\\x1b" in out and "\\x07" in out  # shown, not sent

@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +35,20 @@ CSV_COLUMNS = [
 ]
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What must never reach a terminal that `cat`s an export: C0 controls but newline and tab
+# (ESC starts every escape sequence), DEL, C1 controls (U+009B is a one-byte CSI) and the
+# bidirectional overrides that make text read differently from what it is.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: str) -> str:
+    """Text with every terminal-unsafe character shown as a visible escape (e.g. ``\\x1b``)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _json_inert(text: str) -> str:
+    # In JSON the same characters become \u escapes: still safe to print, and lossless.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -118,11 +133,10 @@ def write_markdown(library: Library, ids: list[str], out: IO[str]) -> None:
                 continue
             if _sentence_of(article, note.span) not in claim_sentences:
                 extra.append(f"on “{note.anchor_text}”: {note.text}")
-        out.write(
-            article_markdown(
-                article, by_sentence, article_note=" / ".join(extra) or None, starred=starred
-            )
+        markdown = article_markdown(
+            article, by_sentence, article_note=" / ".join(extra) or None, starred=starred
         )
+        out.write(inert(markdown))
         out.write("\n")
 
 
@@ -139,7 +153,7 @@ def write_json(library: Library, ids: list[str], out: IO[str]) -> None:
         doc = article.to_dict()
         doc["library"] = _library_state(library, article)
         out.write(",\n" if i else "\n")
-        out.write(json.dumps(doc, ensure_ascii=False))
+        out.write(_json_inert(json.dumps(doc, ensure_ascii=False)))
     out.write('\n  ],\n  "errors": []\n}\n')
 
 
@@ -163,10 +177,13 @@ def _library_state(library: Library, article: Article) -> dict[str, Any]:
 
 
 def csv_cell(value: Any) -> Any:
-    """A cell value safe to open in a spreadsheet: text that looks like a formula is quoted."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A cell safe in a spreadsheet (text that looks like a formula is quoted) and in a
+    terminal (control characters shown as escapes)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return inert(value)
 
 
 def write_csv(library: Library, ids: list[str], out: IO[str]) -> None:
