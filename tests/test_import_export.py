@@ -215,3 +215,12 @@ def test_export_never_sends_control_sequences(tmp_path, capsys, fmt) -> None:
         assert doc["title"] == HOSTILE and doc["library"]["notes"][0]["text"] == HOSTILE
     else:
         assert "\\x1b" in out and "\\x07" in out  # shown, not sent
+
+
+def test_import_failure_names_are_shown_not_sent(tmp_path) -> None:
+    bad = tmp_path / "bad\x1b[31m\u202e.txt"
+    bad.write_text("")
+    proc = run_cli("import", str(bad), "--library", str(tmp_path / "lib.db"))
+    assert proc.returncode == 1
+    assert "\x1b" not in proc.stderr and "\u202e" not in proc.stderr
+    assert "bad\\x1b[31m\\u202e.txt: empty file" in proc.stderr
