@@ -334,14 +334,18 @@ class Library:
                 raise LibraryError(_describe(self.path, exc)) from None
             try:
                 yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                self._conn.execute("ROLLBACK")
-                raise LibraryError(_describe(self.path, exc)) from None
+                self._rollback()
+                raise LibraryError(_describe(self.path, exc)) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back (e.g. after an I/O error): never mask the cause.
+        with suppress(sqlite3.Error):
+            self._conn.execute("ROLLBACK")
 
     def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         with self._lock:
@@ -370,22 +374,20 @@ class Library:
         summary = ImportSummary()
         version = extractor_version or current_extractor_version()
         batch: list[Article] = []
-        done = 0
-        for item in items:
-            done += 1
-            if isinstance(item, Article):
-                if not analysed:
-                    try:
-                        item.analysis = self._analyser(item)
-                    except Exception as exc:
-                        summary.failed.append((_where(item), f"analysis failed: {exc}"))
-                        continue
-                batch.append(item)
-                if len(batch) >= chunk_size:
-                    summary.merge(self.store_analysed(batch, version))
-                    batch = []
-            else:
+        for done, item in enumerate(items, 1):
+            if not isinstance(item, Article):
                 summary.failed.append((item.path, item.error))
+            elif analysed:
+                batch.append(item)
+            else:
+                try:
+                    item.analysis = self._analyser(item)
+                    batch.append(item)
+                except Exception as exc:
+                    summary.failed.append((_where(item), f"analysis failed: {exc}"))
+            if len(batch) >= chunk_size:
+                summary.merge(self.store_analysed(batch, version))
+                batch = []
             if on_progress:
                 on_progress(done, None)
         if batch:
