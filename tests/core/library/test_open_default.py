@@ -11,6 +11,7 @@ from tui.core.library import (
     ENV_VAR,
     Library,
     LibraryError,
+    import_paths,
     open_default_library,
     resolve_library_path,
 )
@@ -71,3 +72,29 @@ def test_failed_reanalysis_keeps_the_older_analysis(tmp_path, monkeypatch) -> No
     monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "2")
     with Library.open(tmp_path / "lib.db", analyser=broken) as lib:
         assert lib.get_article(article.id).analysis.claims  # the cached v1 analysis
+
+
+def test_reimport_skips_analysis_of_known_articles(tmp_path, monkeypatch) -> None:
+    write_articles(tmp_path / "in", 4)
+    calls: list[str] = []
+
+    def counting(article):
+        calls.append(article.id)
+        return fake_analyse(article)
+
+    db = tmp_path / "lib.db"
+    with Library.open(db) as lib:
+        first = import_paths(lib, [tmp_path / "in"], workers=1, analyser=counting)
+    assert (first.imported, len(calls)) == (4, 4)
+    before = db.read_bytes()
+    with Library.open(db) as lib:
+        again = import_paths(lib, [tmp_path / "in"], workers=1, analyser=counting)
+    assert (again.imported, again.duplicates, again.article_ids) == (0, 4, first.article_ids)
+    assert len(calls) == 4  # nothing analysed twice
+    assert db.read_bytes() == before  # and nothing written
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "2")
+    with Library.open(db) as lib:
+        upgraded = import_paths(lib, [tmp_path / "in"], workers=1, analyser=counting)
+        assert upgraded.duplicates == 4 and len(calls) == 8  # stale: analysed again, stored
+        version = lib._conn.execute("SELECT DISTINCT extractor_version FROM analyses").fetchall()
+        assert version == [("2",)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,13 +26,15 @@ from tui.core.library.store import (
     prepare_article,
 )
 from tui.core.loaders import load_paths
+from tui.core.model import Article
 
 DEFAULT_WORKERS = 2
 DEFAULT_CHUNK = 25
 # Below this many files a worker pool costs more (process start-up) than it saves.
 POOL_THRESHOLD = 2 * DEFAULT_CHUNK
 
-ChunkResult = tuple[list[PreparedArticle], list[tuple[str, str]], str]
+# (articles as row values, or the library id of one it already has; failures; version)
+ChunkResult = tuple[list[PreparedArticle | str], list[tuple[str, str]], str]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -50,24 +53,74 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
 
 
 def load_and_analyse(
-    files: Sequence[str], raw: bool = False, analyser: Analyser | None = None
+    files: Sequence[str],
+    raw: bool = False,
+    analyser: Analyser | None = None,
+    library_path: str | None = None,
 ) -> ChunkResult:
     """Load and analyse one chunk of files (runs in a worker process).
 
-    Returns the analysed articles as row values, the failures as (path, reason), and the
-    extractor version that analysed them.
+    Returns the articles as row values (or, for an article the library at ``library_path``
+    already has with a current analysis, just its id: no need to analyse it again), the
+    failures as (path, reason), and the extractor version that analysed them.
     """
     analyse = analyser or default_analyser
+    version = current_extractor_version()
     result = load_paths(list(files), raw=raw)
     failures = [(f.path, f.error) for f in result.errors]
-    articles: list[PreparedArticle] = []
-    for article in result.articles:
+    known = _KnownArticles(library_path) if library_path else None
+    articles: list[PreparedArticle | str] = []
+    try:
+        for article in result.articles:
+            existing = known.lookup(article, version) if known else None
+            if existing is not None:
+                articles.append(existing)
+                continue
+            try:
+                article.analysis = analyse(article)
+                articles.append(prepare_article(article))
+            except Exception as exc:  # one bad article must not sink its chunk
+                failures.append((article.source_path or article.title, f"analysis failed: {exc}"))
+    finally:
+        if known:
+            known.close()
+    return articles, failures, version
+
+
+class _KnownArticles:
+    """A read-only look into the library: which loaded articles it has already."""
+
+    def __init__(self, path: str) -> None:
         try:
-            article.analysis = analyse(article)
-            articles.append(prepare_article(article))
-        except Exception as exc:  # one bad article must not sink its chunk
-            failures.append((article.source_path or article.title, f"analysis failed: {exc}"))
-    return articles, failures, current_extractor_version()
+            self.conn: sqlite3.Connection | None = sqlite3.connect(
+                f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=5
+            )
+        except sqlite3.Error:
+            self.conn = None  # no shortcut: every article is analysed
+
+    def lookup(self, article: Article, version: str) -> str | None:
+        """The id of this article in the library, if it needs no new analysis."""
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute(
+                "SELECT y.extractor_version FROM analyses y WHERE y.article_id = ?",
+                (article.id,),
+            ).fetchone()
+            if row is not None:
+                return article.id if row[0] == version else None
+            if article.url:
+                row = self.conn.execute(
+                    "SELECT id FROM articles WHERE url = ?", (article.url,)
+                ).fetchone()
+                return None if row is None else row[0]
+        except sqlite3.Error:
+            return None
+        return None
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
 
 
 def import_paths(
@@ -101,6 +154,7 @@ def _import_files(
     analyser: Analyser | None,
 ) -> ImportSummary:
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
+    db = str(library.path)
     summary = ImportSummary()
     total, done = len(files), 0
     if on_progress:
@@ -117,7 +171,7 @@ def _import_files(
 
     if workers <= 1 or len(files) < POOL_THRESHOLD:
         for chunk in chunks:
-            write(chunk, load_and_analyse(chunk, raw, analyser))
+            write(chunk, load_and_analyse(chunk, raw, analyser, db))
         return summary
 
     # spawn, not fork: the caller may be a Textual app with threads running.
@@ -128,7 +182,7 @@ def _import_files(
         try:
             # Keep a bounded number of chunks in flight so memory stays flat on huge imports.
             for chunk in todo:
-                pending.append((chunk, pool.submit(load_and_analyse, chunk, raw, analyser)))
+                pending.append((chunk, pool.submit(load_and_analyse, chunk, raw, analyser, db)))
                 if len(pending) >= workers * 2:
                     break
             while pending:
@@ -136,7 +190,7 @@ def _import_files(
                 write(chunk, future.result())
                 nxt = next(todo, None)
                 if nxt is not None:
-                    pending.append((nxt, pool.submit(load_and_analyse, nxt, raw, analyser)))
+                    pending.append((nxt, pool.submit(load_and_analyse, nxt, raw, analyser, db)))
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

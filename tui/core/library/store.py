@@ -399,15 +399,25 @@ class Library:
         return self.store_prepared([prepare_article(a) for a in articles], extractor_version)
 
     def store_prepared(
-        self, articles: list[PreparedArticle], extractor_version: str
+        self, articles: list[PreparedArticle | str], extractor_version: str
     ) -> ImportSummary:
-        """Store prepared articles (see :func:`prepare_article`) in ONE transaction."""
+        """Store prepared articles (see :func:`prepare_article`) in ONE transaction.
+
+        A plain string is the id of an article the importer found already in the library.
+        """
         summary = ImportSummary()
-        if not articles:
+        if all(isinstance(p, str) for p in articles):
+            # Nothing to write: no transaction, so a re-import leaves the file untouched.
+            summary.duplicates = len(articles)
+            summary.article_ids = list(articles)  # type: ignore[arg-type]
             return summary
         added = _now()
         with self._write() as conn:
             for p in articles:
+                if isinstance(p, str):
+                    summary.duplicates += 1
+                    summary.article_ids.append(p)
+                    continue
                 existing = _existing_id(conn, p.id, p.url)
                 if existing is None:
                     _insert_article(conn, p, extractor_version, added)
