@@ -120,6 +120,13 @@ def run(count: int, texts: list[str], analyser, workers: int, chunk: int, tmp: P
     lib.close()
     assert summary.imported == count, (summary.imported, summary.failed[:3])
 
+    lib = Library.open(db, analyser=analyser)
+    t0 = time.perf_counter()
+    again = import_paths(lib, [corpus], workers=workers, chunk_size=chunk, analyser=analyser)
+    t_reimport = time.perf_counter() - t0
+    lib.close()
+    assert again.duplicates == count, again
+
     tracemalloc.start()
     t0 = time.perf_counter()
     lib = Library.open(db, analyser=analyser)
@@ -145,6 +152,7 @@ def run(count: int, texts: list[str], analyser, workers: int, chunk: int, tmp: P
         "import s": t_import,
         "articles/s": count / t_import,
         "CPU ms/article": cpu_import * 1000 / count,
+        "re-import s": t_reimport,
         "open+first 100 s": t_first,
         "list all s": t_list,
         "filter s": t_filter,
