@@ -88,12 +88,18 @@ async def test_note_editor_shows_hostile_text_inertly() -> None:
             assert "[bold]loud[/bold]" in shown and "[@click=app.quit]" in shown
             assert "\x1b" not in shown and "\u202e" not in shown
             assert "\\x1b]52" in shown
-        # The note itself is edited as typed (the TextArea shows text, never markup).
-        assert screen.query_one(TextArea).text == HOSTILE
-        await pilot.press("escape")
+        # In the editor too: markup stays text, control characters become visible escapes,
+        # whether they come with the note, are typed or pasted (every edit goes through edit()).
+        area = screen.query_one(TextArea)
+        area.insert("\n" + HOSTILE)
+        drawn = "".join(seg.text for y in range(2) for seg in area.render_line(y))
+        assert "[bold]loud[/bold]" in drawn and "\\x1b]52" in drawn
+        assert not any(ch in area.text + drawn for ch in "\x1b\x07\x9b\u202e")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.is_running  # the [@click=app.quit] was never an action
-    assert app.results == [None]
+    (saved,) = app.results
+    assert saved.count("\\x1b]52;c;ZXZpbA==\\x07") == 2 and "\x1b" not in saved
 
 
 @pytest.mark.parametrize(

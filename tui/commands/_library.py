@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 
 from tui.core.library import ENV_VAR, Library, LibraryError, resolve_library_path
+from tui.core.library.textsafe import visible_escapes
 
 
 def add_library_argument(parser: argparse.ArgumentParser) -> None:
@@ -31,10 +31,5 @@ def error(message: str) -> None:
 
 
 def safe(text: str) -> str:
-    """Control and format characters (ESC, bidi overrides...) shown as escapes, never sent."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Cf")
-        else ch
-        for ch in text
-    )
+    """One line for stderr: control characters (newlines too) shown as escapes, never sent."""
+    return visible_escapes(text).replace("\n", "\\n").replace("\t", "\\t")

@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typing import IO, Any
 from tui import __version__
 from tui.commands._library import add_library_argument, error, open_library
 from tui.core.library import Library, LibraryError, claim_key, notes_by_sentence
+from tui.core.library.textsafe import json_escapes, visible_escapes
 from tui.core.model import Article
 from tui.core.report import article_markdown
 
@@ -35,20 +35,6 @@ CSV_COLUMNS = [
 ]
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# What must never reach a terminal that `cat`s an export: C0 controls but newline and tab
-# (ESC starts every escape sequence), DEL, C1 controls (U+009B is a one-byte CSI) and the
-# bidirectional overrides that make text read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def inert(text: str) -> str:
-    """Text with every terminal-unsafe character shown as a visible escape (e.g. ``\\x1b``)."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _json_inert(text: str) -> str:
-    # In JSON the same characters become \u escapes: still safe to print, and lossless.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -136,7 +122,7 @@ def write_markdown(library: Library, ids: list[str], out: IO[str]) -> None:
         markdown = article_markdown(
             article, by_sentence, article_note=" / ".join(extra) or None, starred=starred
         )
-        out.write(inert(markdown))
+        out.write(visible_escapes(markdown))
         out.write("\n")
 
 
@@ -153,7 +139,7 @@ def write_json(library: Library, ids: list[str], out: IO[str]) -> None:
         doc = article.to_dict()
         doc["library"] = _library_state(library, article)
         out.write(",\n" if i else "\n")
-        out.write(_json_inert(json.dumps(doc, ensure_ascii=False)))
+        out.write(json_escapes(json.dumps(doc, ensure_ascii=False)))
     out.write('\n  ],\n  "errors": []\n}\n')
 
 
@@ -183,7 +169,7 @@ def csv_cell(value: Any) -> Any:
         return value
     if value.startswith(_FORMULA_START):
         value = "'" + value
-    return inert(value)
+    return visible_escapes(value)
 
 
 def write_csv(library: Library, ids: list[str], out: IO[str]) -> None:

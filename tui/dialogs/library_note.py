@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.dialogs._text import inert
+from tui.dialogs._text import SafeTextArea, inert
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -68,7 +68,7 @@ class NoteEditor(ModalScreen[str | None]):
             yield Static(inert(self._title), id="note-title")
             if self._quote:
                 yield Static(inert(f"“{self._quote}”"), id="note-quote")
-            yield TextArea(self._initial, id="note-text", soft_wrap=True)
+            yield SafeTextArea(self._initial, id="note-text", soft_wrap=True)
             with Horizontal(id="note-buttons"):
                 yield Button("Save", variant="primary", id="note-save")
                 yield Button("Cancel", id="note-cancel")
