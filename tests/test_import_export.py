@@ -224,3 +224,12 @@ def test_import_failure_names_are_shown_not_sent(tmp_path) -> None:
     assert proc.returncode == 1
     assert "\x1b" not in proc.stderr and "\u202e" not in proc.stderr
     assert "bad\\x1b[31m\\u202e.txt: empty file" in proc.stderr
+
+
+def test_reader_accepts_library_option() -> None:
+    from tui.cli import _reader_parser
+
+    args = _reader_parser().parse_args(["--library", "x.db", "a.txt"])
+    assert (args.library, args.paths) == ("x.db", ["a.txt"])
+    proc = run_cli("--help")
+    assert "import" in proc.stdout and "export" in proc.stdout and "--library" in proc.stdout

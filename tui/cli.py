@@ -44,6 +44,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="articles, folders or feeds to open (default: the seeds)",
     )
+    parser.add_argument(
+        "--library",
+        metavar="DB",
+        help="the library file (default: $NEWSREADER_LIBRARY, else the user data directory)",
+    )
     return parser
 
 
