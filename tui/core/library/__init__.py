@@ -16,6 +16,7 @@ from tui.core.library.store import (
     Library,
     LibraryError,
     Note,
+    ProgressCallback,
     claim_key,
     notes_by_sentence,
 )
@@ -65,7 +66,7 @@ def resolve_library_path(explicit: str | Path | None = None) -> Path:
 def open_default_library(
     paths: list[str] | None = None,
     library_path: str | Path | None = None,
-    on_progress=None,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[Library, list[str]]:
     """Open the library for the reader and return it with the ids of the articles to show.
 
