@@ -169,6 +169,12 @@ def _import_files(
         if on_progress:
             on_progress(done, total)
 
+    if "-" in files:
+        # Standard input belongs to this process, not to a worker's.
+        write(["-"], load_and_analyse(["-"], raw, analyser, db))
+        files = [f for f in files if f != "-"]
+        chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
+
     if workers <= 1 or len(files) < POOL_THRESHOLD:
         for chunk in chunks:
             write(chunk, load_and_analyse(chunk, raw, analyser, db))
