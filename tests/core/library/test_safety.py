@@ -113,3 +113,49 @@ def test_an_error_mid_chunk_rolls_the_whole_chunk_back(tmp_path, monkeypatch) ->
     for table in ("article_bodies", "analyses"):
         assert lib._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 1
     lib.close()
+
+
+def test_damage_deep_in_the_file_is_a_library_error(tmp_path) -> None:
+    path = tmp_path / "lib.db"
+    with Library.open(path, analyser=fake_analyse) as lib:
+        lib.import_articles([make_article(n, body="Long text 7. " * 400) for n in range(40)])
+    data = bytearray(path.read_bytes())
+    half = len(data) // 2
+    data[half:] = bytes((i * 13) % 251 for i in range(len(data) - half))
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    # Page 1 is intact, so the file may open; touching the damaged pages must then raise a
+    # LibraryError (never a raw sqlite3 error), and nothing is written.
+    with pytest.raises(LibraryError, match="damaged"), Library.open(path) as lib:
+        for row in lib.list_articles():
+            lib.get_article(row.id)
+        assert lib.integrity_check() == "ok"  # unreachable for a damaged file
+    assert digest(path) == before
+
+
+def test_one_library_shared_by_threads(tmp_path) -> None:
+    import threading
+
+    with Library.open(tmp_path / "lib.db", analyser=fake_analyse) as lib:
+        lib.import_articles([make_article(n) for n in range(20)])
+        ids = [s.id for s in lib.list_articles()]
+        errors: list[BaseException] = []
+
+        def work(offset: int) -> None:
+            try:
+                for i in range(50):
+                    article_id = ids[(i + offset) % len(ids)]
+                    lib.mark_read(article_id, bool(i % 2))
+                    lib.set_note(article_id, None, f"thread {offset}")
+                    lib.list_articles(limit=10)
+                    lib.get_article(article_id)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert lib.integrity_check() == "ok" and lib.note_count() == 20
