@@ -13,6 +13,8 @@ from tui import __version__
 # ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract", "analyse articles and print entities, figures and claims"),
+    "import": ("import_", "add files, folders and feeds to the library"),
+    "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,6 +43,11 @@ def _reader_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="articles, folders or feeds to open (default: the seeds)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DB",
+        help="the library file (default: $NEWSREADER_LIBRARY, else the user data directory)",
     )
     return parser
 

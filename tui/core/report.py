@@ -21,8 +21,18 @@ def _escape(text: str) -> str:
     return " ".join(out.split())
 
 
-def article_markdown(article: Article, notes: dict[int, str] | None = None) -> str:
-    """One article: metadata, claims outline, entities and figures."""
+def article_markdown(
+    article: Article,
+    notes: dict[int, str] | None = None,
+    *,
+    article_note: str | None = None,
+    starred: set[int] | None = None,
+) -> str:
+    """One article: metadata, claims outline, entities and figures.
+
+    ``notes`` and ``starred`` are keyed by sentence index; ``article_note`` is the reader's
+    note on the whole article.
+    """
     lines = [f"## {_escape(article.title or '(untitled)')}", ""]
     meta = [
         ("Site", article.site),
@@ -33,6 +43,8 @@ def article_markdown(article: Article, notes: dict[int, str] | None = None) -> s
         ("Source", article.url or article.source_path),
     ]
     lines += [f"- **{k}:** {_escape(v)}" for k, v in meta if v]
+    if article_note:
+        lines.append(f"- **Note:** {_escape(article_note)}")
     lines.append("")
     analysis = article.analysis
     if analysis.claims:
@@ -50,7 +62,8 @@ def article_markdown(article: Article, notes: dict[int, str] | None = None) -> s
                 flags.append("hedged: " + ", ".join(_escape(h) for h in claim.hedges))
             head = " ".join(who) + ": " if who else ""
             tail = f" _({'; '.join(flags)})_" if flags else ""
-            lines.append(f"- {head}{_escape(claim.text)}{tail} [{claim.score:.2f}]")
+            star = "★ " if starred and claim.sentence in starred else ""
+            lines.append(f"- {star}{head}{_escape(claim.text)}{tail} [{claim.score:.2f}]")
             note = (notes or {}).get(claim.sentence)
             if note:
                 lines.append(f"  - Note: {_escape(note)}")

@@ -1,0 +1,874 @@
+"""The library: articles, their cached analysis, reading state, stars and notes, in SQLite.
+
+One file per library, in WAL mode so a reader never blocks a writer and two newsreader
+processes can share it. Every change runs in one ``BEGIN IMMEDIATE`` transaction (taking the
+write lock up front, so a busy library waits ``busy_timeout`` instead of failing half-way).
+A file that is not one of ours, or is damaged, raises :class:`LibraryError` and is never written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol, TypeVar
+
+import tui.core.extract as extract
+from tui.core.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from tui.core.model import Analysis, Article, Claim, Entity, Figure, Span
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 30.0
+CACHE_KIB = 32 * 1024  # page cache per connection
+# Pages of write-ahead log before SQLite copies it into the database: the default (1000) during a
+# large import means a checkpoint, with its fsync, every few chunks; bulk() raises it.
+BULK_WAL_PAGES = 16384
+
+Analyser = Callable[[Article], Analysis]
+ProgressCallback = Callable[[int, int | None], None]  # (items done, total if known)
+T = TypeVar("T")
+
+
+class LibraryError(Exception):
+    """The library cannot be used: not ours, damaged, newer than this program, or busy."""
+
+
+class ArticleNotFound(LibraryError, KeyError):
+    """No article with that id in the library."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "article not found"
+
+
+class _Failure(Protocol):
+    path: str
+    error: str
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did: counts, failures with reasons, and the ids of every article seen."""
+
+    imported: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    # The library id of each article the input named, new or duplicate, in input order.
+    article_ids: list[str] = field(default_factory=list)
+
+    def merge(self, other: ImportSummary) -> None:
+        self.imported += other.imported
+        self.duplicates += other.duplicates
+        self.failed.extend(other.failed)
+        self.article_ids.extend(other.article_ids)
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleSummary:
+    """One row of the article list: stored columns only, no body."""
+
+    id: str
+    title: str
+    site: str | None
+    url: str | None
+    published: datetime | None
+    added_at: datetime
+    read: bool
+    starred: bool
+    n_claims: int
+    n_entities: int
+    n_figures: int
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleFilter:
+    """Which articles to list; every field set must match."""
+
+    unread: bool = False
+    starred: bool = False
+    site: str | None = None
+    since: datetime | date | None = None  # published (else added) on or after
+    entity: str | None = None  # an entity name or alias, case-insensitive
+
+
+@dataclass(slots=True, frozen=True)
+class Note:
+    """A note on an article (``claim_key is None``) or on one of its claims."""
+
+    article_id: str
+    claim_key: str | None
+    text: str
+    anchor_text: str  # the claim's text when the note was written
+    span: Span | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def claim_key(claim: Claim) -> str:
+    """A claim's stable identity within its article: a hash of its normalised text.
+
+    List positions change whenever an extractor finds one claim more; the text does not.
+    """
+    norm = " ".join(claim.text.split()).casefold()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def current_extractor_version() -> str:
+    """The version of the installed extractors (read at call time so tests can change it)."""
+    return str(extract.EXTRACTOR_VERSION)
+
+
+def default_analyser(article: Article) -> Analysis:
+    """Run the installed extractors (looked up at call time)."""
+    return extract.analyse(article)
+
+
+def notes_by_sentence(article: Article, notes: Iterable[Note]) -> dict[int, str]:
+    """Claim notes keyed by sentence index, the shape ``report.article_markdown`` takes."""
+    sentence_of = {claim_key(c): c.sentence for c in article.analysis.claims}
+    out: dict[int, str] = {}
+    for note in notes:
+        if note.claim_key is None:
+            continue
+        index = sentence_of.get(note.claim_key)
+        if index is None and note.span is not None:
+            index = next(
+                (i for i, (s, e) in enumerate(article.sentences) if s <= note.span[0] < e), None
+            )
+        if index is not None:
+            out[index] = f"{out[index]} / {note.text}" if index in out else note.text
+    return out
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _timestamp(value: datetime | date) -> float:
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()
+
+
+def _parse_dt(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _spans_json(spans: list[Span]) -> str:
+    return json.dumps([list(s) for s in spans], separators=(",", ":"))
+
+
+def _analysis_blob(analysis: Analysis) -> bytes:
+    """The analysis as zlib-compressed JSON: a quarter of the size, 0.2 ms to make."""
+    data = {
+        "entities": [e.to_dict() for e in analysis.entities],
+        "figures": [f.to_dict() for f in analysis.figures],
+        "claims": [c.to_dict() for c in analysis.claims],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def _analysis_from_json(data: str | bytes) -> Analysis:
+    # A BLOB is compressed JSON; TEXT (plain JSON) is read too, for hand-made or old rows.
+    if isinstance(data, bytes):
+        data = zlib.decompress(data).decode("utf-8")
+    d = json.loads(data)
+    return Analysis(
+        entities=[Entity.from_dict(x) for x in d.get("entities", [])],
+        figures=[Figure.from_dict(x) for x in d.get("figures", [])],
+        claims=[Claim.from_dict(x) for x in d.get("claims", [])],
+    )
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, before SQLite touches it, any non-empty file that is not an SQLite database."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LibraryError(f"{path}: cannot read the library: {exc.strerror or exc}") from None
+    if head and head != SQLITE_MAGIC:
+        raise LibraryError(f"{path}: not a newsreader library (not an SQLite database)")
+
+
+class Library:
+    """A newsreader library in one SQLite file. Use :meth:`open`; close with :meth:`close`.
+
+    Thread-safe: one connection guarded by a lock, so the UI may call it from worker threads.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, analyser: Analyser | None) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._analyser = analyser or default_analyser
+        self.last_import: ImportSummary | None = None
+
+    # ----------------------------------------------------------------- opening and closing
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        analyser: Analyser | None = None,
+        timeout: float = BUSY_TIMEOUT_S,
+    ) -> Library:
+        """Open the library at ``path``, creating it (and its folder) if missing.
+
+        Raises LibraryError for a file that is not a newsreader library, is damaged, or was
+        made by a newer newsreader; such a file is left exactly as it was.
+        """
+        path = Path(path).expanduser().absolute()
+        if path.is_dir():
+            raise LibraryError(f"{path}: is a folder, not a newsreader library")
+        if path.exists():
+            _check_header(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"{path.parent}: cannot create: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(
+                f"{path.as_uri()}?mode=rwc",
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as exc:
+            raise LibraryError(f"{path}: cannot open the library: {exc}") from None
+        try:
+            cls._validate(path, conn)
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise LibraryError(f"{path}: cannot use write-ahead logging here ({mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: safe against crashes
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except LibraryError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise LibraryError(_describe(path, exc)) from None
+        return cls(path, conn, analyser)
+
+    @staticmethod
+    def _validate(path: Path, conn: sqlite3.Connection) -> None:
+        # Only reads: nothing is written until the file is known to be ours (or empty).
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            n_objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise LibraryError(_describe(path, exc)) from None
+        if app_id != APPLICATION_ID:
+            if app_id == 0 and version == 0 and n_objects == 0:
+                return  # a new, empty database: ours to initialise
+            raise LibraryError(f"{path}: not a newsreader library (another program's database)")
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{path}: made by a newer newsreader (library version {version}, "
+                f"this program knows up to {SCHEMA_VERSION})"
+            )
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints the write-ahead log)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Batch many write transactions (an import): checkpoint the log less often.
+
+        Each transaction still commits on its own; only the log copying is deferred.
+        """
+        with self._lock:
+            previous = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._conn.execute(f"PRAGMA wal_autocheckpoint = {previous}")
+                # A checkpoint is an optimisation: if the library is busy, SQLite does it later.
+                with suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    # ----------------------------------------------------------------- transactions
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise LibraryError(_describe(self.path, exc)) from None
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise LibraryError(_describe(self.path, exc)) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back (e.g. after an I/O error): never mask the cause.
+        with suppress(sqlite3.Error):
+            self._conn.execute("ROLLBACK")
+
+    def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        with self._lock:
+            try:
+                return fn(self._conn)
+            except sqlite3.Error as exc:
+                raise LibraryError(_describe(self.path, exc)) from None
+
+    # ----------------------------------------------------------------- importing
+
+    def import_articles(
+        self,
+        items: Iterable[Article | _Failure],
+        on_progress: ProgressCallback | None = None,
+        *,
+        analysed: bool = False,
+        extractor_version: str | None = None,
+        chunk_size: int = 100,
+    ) -> ImportSummary:
+        """Analyse (unless ``analysed``) and store articles, one transaction per chunk.
+
+        ``items`` may mix Articles and load failures (objects with ``path`` and ``error``);
+        failures are reported in the summary. Duplicates (same content hash or same URL)
+        are not stored again; their existing id is reported.
+        """
+        summary = ImportSummary()
+        version = extractor_version or current_extractor_version()
+        batch: list[Article] = []
+        for done, item in enumerate(items, 1):
+            if not isinstance(item, Article):
+                summary.failed.append((item.path, item.error))
+            elif analysed:
+                batch.append(item)
+            else:
+                try:
+                    item.analysis = self._analyser(item)
+                    batch.append(item)
+                except Exception as exc:
+                    summary.failed.append((_where(item), f"analysis failed: {exc}"))
+            if len(batch) >= chunk_size:
+                summary.merge(self.store_analysed(batch, version))
+                batch = []
+            if on_progress:
+                on_progress(done, None)
+        if batch:
+            summary.merge(self.store_analysed(batch, version))
+        return summary
+
+    def store_analysed(self, articles: list[Article], extractor_version: str) -> ImportSummary:
+        """Store already analysed articles in ONE transaction: all of them or none."""
+        return self.store_prepared([prepare_article(a) for a in articles], extractor_version)
+
+    def store_prepared(
+        self, articles: list[PreparedArticle | str], extractor_version: str
+    ) -> ImportSummary:
+        """Store prepared articles (see :func:`prepare_article`) in ONE transaction.
+
+        A plain string is the id of an article the importer found already in the library.
+        """
+        summary = ImportSummary()
+        if all(isinstance(p, str) for p in articles):
+            # Nothing to write: no transaction, so a re-import leaves the file untouched.
+            summary.duplicates = len(articles)
+            summary.article_ids = list(articles)  # type: ignore[arg-type]
+            return summary
+        added = _now()
+        with self._write() as conn:
+            for p in articles:
+                if isinstance(p, str):
+                    summary.duplicates += 1
+                    summary.article_ids.append(p)
+                    continue
+                existing = _existing_id(conn, p.id, p.url)
+                if existing is None:
+                    _insert_article(conn, p, extractor_version, added)
+                    summary.imported += 1
+                    summary.article_ids.append(p.id)
+                else:
+                    summary.duplicates += 1
+                    summary.article_ids.append(existing)
+                    if existing == p.id:
+                        # Same content analysed by other extractors: keep the newer analysis.
+                        _refresh_if_stale(conn, p, extractor_version)
+        return summary
+
+    # ----------------------------------------------------------------- reading
+
+    def __len__(self) -> int:
+        return self._read(lambda c: c.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def list_articles(
+        self, filter: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[ArticleSummary]:
+        """Summaries, newest first (published date, else when added). No bodies are read."""
+        where, params = _where_clause(filter)
+        sql = _SUMMARY_SELECT + where + " ORDER BY sort_ts DESC, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+
+        return self._read(lambda c: [_summary(r) for r in c.execute(sql, params)])
+
+    def get_summary(self, article_id: str) -> ArticleSummary:
+        """One article's list row (flags and counts) without its body."""
+        sql = _SUMMARY_SELECT + " WHERE id = ?"
+        row = self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        if row is None:
+            raise ArticleNotFound(f"no article {article_id!r} in the library")
+        return _summary(row)
+
+    def count_articles(self, filter: ArticleFilter | None = None) -> int:
+        """How many articles match (for a list header); cheap, counts stored rows."""
+        where, params = _where_clause(filter)
+        sql = "SELECT count(*) FROM articles" + where
+        return self._read(lambda c: c.execute(sql, params).fetchone()[0])
+
+    def sites(self) -> list[tuple[str, int]]:
+        """Each site with its number of articles, most first (for the site filter)."""
+        sql = (
+            "SELECT site, count(*) FROM articles WHERE site IS NOT NULL "
+            "GROUP BY site ORDER BY count(*) DESC, site"
+        )
+        return self._read(lambda c: [(r[0], r[1]) for r in c.execute(sql)])
+
+    def entity_names(self, prefix: str = "", limit: int = 50) -> list[tuple[str, int]]:
+        """Entity names (with article counts) starting with ``prefix``, for the entity filter."""
+        key = " ".join(prefix.split()).casefold()
+        sql = (
+            "SELECT min(name), count(DISTINCT article_id) FROM article_entities "
+            "WHERE name_key >= ? AND name_key < ? GROUP BY name_key "
+            "ORDER BY count(DISTINCT article_id) DESC, name_key LIMIT ?"
+        )
+        params = (key, key + "\uffff", limit)
+        return self._read(lambda c: [(r[0], r[1]) for r in c.execute(sql, params)])
+
+    def has_article(self, article_id: str) -> bool:
+        sql = "SELECT 1 FROM articles WHERE id = ?"
+        return self._read(lambda c: c.execute(sql, (article_id,)).fetchone() is not None)
+
+    def get_article(self, article_id: str) -> Article:
+        """The full article with its analysis (re-analysed first if the extractors changed)."""
+        article = self._load_article(article_id)
+        article.analysis = self._analysis(article_id, article)
+        return article
+
+    def _load_article(self, article_id: str) -> Article:
+        sql = (
+            "SELECT a.id, a.url, a.title, a.site, a.section, a.authors, a.published, a.updated, "
+            "a.source_path, b.text, b.paragraphs, b.sentences, b.boilerplate "
+            "FROM articles a JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"
+        )
+        row = self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        if row is None:
+            raise ArticleNotFound(f"no article {article_id!r} in the library")
+        return Article(
+            id=row[0],
+            url=row[1],
+            title=row[2],
+            site=row[3],
+            section=row[4],
+            authors=json.loads(row[5]),
+            published=_parse_dt(row[6]),
+            updated=_parse_dt(row[7]),
+            source_path=row[8],
+            text=row[9],
+            paragraphs=[(s, e) for s, e in json.loads(row[10])],
+            sentences=[(s, e) for s, e in json.loads(row[11])],
+            boilerplate=json.loads(row[12]),
+        )
+
+    def get_analysis(self, article_id: str) -> Analysis:
+        """The cached analysis if the extractor version matches; else re-analyse and store."""
+        return self._analysis(article_id, None)
+
+    def _analysis(self, article_id: str, article: Article | None) -> Analysis:
+        version = current_extractor_version()
+        sql = "SELECT extractor_version, data FROM analyses WHERE article_id = ?"
+        row = self._read(lambda c: c.execute(sql, (article_id,)).fetchone())
+        if row is not None and row[0] == version:
+            return _analysis_from_json(row[1])
+        article = article or self._load_article(article_id)
+        try:
+            article.analysis = self._analyser(article)
+        except Exception as exc:
+            if row is not None:
+                return _analysis_from_json(row[1])  # older analysis beats none
+            raise LibraryError(f"article {article_id!r}: analysis failed: {exc}") from exc
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                _store_analysis(conn, prepare_article(article), version)
+        return article.analysis
+
+    # ----------------------------------------------------------------- reading state
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        self._set_flag(article_id, "read", read)
+
+    def star_article(self, article_id: str, starred: bool = True) -> None:
+        self._set_flag(article_id, "starred", starred)
+
+    def _set_flag(self, article_id: str, column: str, value: bool) -> None:
+        with self._write() as conn:
+            cur = conn.execute(
+                f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
+            )
+            if cur.rowcount == 0:
+                raise ArticleNotFound(f"no article {article_id!r} in the library")
+
+    def star_claim(self, article_id: str, key: str, starred: bool = True) -> None:
+        """Star (or unstar) the claim with this :func:`claim_key`."""
+        if not starred:
+            with self._write() as conn:
+                conn.execute(
+                    "DELETE FROM claim_stars WHERE article_id = ? AND claim_key = ?",
+                    (article_id, key),
+                )
+            return
+        claim = self._claim(article_id, key)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO claim_stars VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, key, claim.text, claim.span[0], claim.span[1], _now()),
+            )
+
+    def starred_claims(self, article_id: str) -> set[str]:
+        sql = "SELECT claim_key FROM claim_stars WHERE article_id = ?"
+        return self._read(lambda c: {r[0] for r in c.execute(sql, (article_id,))})
+
+    def articles_with_starred_claims(self) -> set[str]:
+        sql = "SELECT DISTINCT article_id FROM claim_stars"
+        return self._read(lambda c: {r[0] for r in c.execute(sql)})
+
+    def _claim(self, article_id: str, key: str) -> Claim:
+        for claim in self.get_analysis(article_id).claims:
+            if claim_key(claim) == key:
+                return claim
+        if not self.has_article(article_id):
+            raise ArticleNotFound(f"no article {article_id!r} in the library")
+        raise LibraryError(f"article {article_id!r} has no claim {key!r}")
+
+    # ----------------------------------------------------------------- notes
+
+    def set_note(self, article_id: str, key: str | None, text: str) -> None:
+        """Write the note on the article (``key`` None) or on a claim; blank text deletes it."""
+        db_key = key or ""
+        if not text.strip():
+            with self._write() as conn:
+                conn.execute(
+                    "DELETE FROM notes WHERE article_id = ? AND claim_key = ?", (article_id, db_key)
+                )
+            return
+        anchor, start, end = "", -1, -1
+        if key:
+            try:
+                claim = self._claim(article_id, key)
+                anchor, (start, end) = claim.text, claim.span
+            except ArticleNotFound:
+                raise
+            except LibraryError:
+                # An orphaned note (its claim vanished in a re-analysis) may still be edited.
+                if key not in {n.claim_key for n in self.notes_for(article_id)}:
+                    raise
+                anchor = ""
+        elif not self.has_article(article_id):
+            raise ArticleNotFound(f"no article {article_id!r} in the library")
+        now = _now()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO notes (article_id, claim_key, text, anchor_text, span_start, "
+                "span_end, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (article_id, claim_key) DO UPDATE SET text = excluded.text, "
+                "updated_at = excluded.updated_at, "
+                "anchor_text = CASE WHEN excluded.anchor_text = '' THEN anchor_text "
+                "ELSE excluded.anchor_text END",
+                (article_id, db_key, text, anchor, start, end, now, now),
+            )
+
+    def notes_for(self, article_id: str) -> list[Note]:
+        """The article's notes: the article note first, then claim notes in text order."""
+        sql = (
+            "SELECT claim_key, text, anchor_text, span_start, span_end, created_at, updated_at "
+            "FROM notes WHERE article_id = ? ORDER BY claim_key != '', span_start, claim_key"
+        )
+
+        def run(c: sqlite3.Connection) -> list[Note]:
+            out = []
+            for key, text, anchor, s, e, created, updated in c.execute(sql, (article_id,)):
+                made = _parse_dt(created) or datetime.now(UTC)
+                out.append(
+                    Note(
+                        article_id=article_id,
+                        claim_key=key or None,
+                        text=text,
+                        anchor_text=anchor,
+                        span=(s, e) if s >= 0 else None,
+                        created_at=made,
+                        updated_at=_parse_dt(updated) or made,
+                    )
+                )
+            return out
+
+        return self._read(run)
+
+    def note_count(self) -> int:
+        return self._read(lambda c: c.execute("SELECT count(*) FROM notes").fetchone()[0])
+
+    # ----------------------------------------------------------------- deleting, meta
+
+    def delete_article(self, article_id: str) -> None:
+        """Delete an article with its body, analysis, stars and notes."""
+        with self._write() as conn:
+            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if cur.rowcount == 0:
+                raise ArticleNotFound(f"no article {article_id!r} in the library")
+
+    def get_meta(self, key: str) -> str | None:
+        sql = "SELECT value FROM meta WHERE key = ?"
+        row = self._read(lambda c: c.execute(sql, (key,)).fetchone())
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def integrity_check(self) -> str:
+        """SQLite's own full check: 'ok' when the file is sound."""
+        return self._read(lambda c: c.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+# --------------------------------------------------------------------- row helpers
+
+
+_SUMMARY_SELECT = (
+    "SELECT id, title, site, url, published, added_at, read, starred, "
+    "n_claims, n_entities, n_figures FROM articles"
+)
+
+
+def _summary(r: tuple[Any, ...]) -> ArticleSummary:
+    return ArticleSummary(
+        id=r[0],
+        title=r[1],
+        site=r[2],
+        url=r[3],
+        published=_parse_dt(r[4]),
+        added_at=_parse_dt(r[5]) or datetime.now(UTC),
+        read=bool(r[6]),
+        starred=bool(r[7]),
+        n_claims=r[8],
+        n_entities=r[9],
+        n_figures=r[10],
+    )
+
+
+def _where_clause(filter: ArticleFilter | None) -> tuple[str, list[Any]]:
+    f = filter or ArticleFilter()
+    where: list[str] = []
+    params: list[Any] = []
+    if f.unread:
+        where.append("read = 0")
+    if f.starred:
+        where.append("starred = 1")
+    if f.site is not None:
+        where.append("site = ?")
+        params.append(f.site)
+    if f.since is not None:
+        where.append("sort_ts >= ?")
+        params.append(_timestamp(f.since))
+    if f.entity:
+        where.append("id IN (SELECT article_id FROM article_entities WHERE name_key = ?)")
+        params.append(" ".join(f.entity.split()).casefold())
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _where(article: Article) -> str:
+    return article.source_path or article.url or article.title or article.id
+
+
+def _describe(path: Path, exc: sqlite3.Error) -> str:
+    msg = str(exc)
+    if "locked" in msg or "busy" in msg:
+        return f"{path}: the library is busy (another program holds it): {msg}"
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return f"{path}: the library file is damaged ({msg})"
+    if "readonly" in msg or "read-only" in msg:
+        return f"{path}: the library cannot be written ({msg})"
+    return f"{path}: library error: {msg}"
+
+
+def _existing_id(conn: sqlite3.Connection, article_id: str, url: str | None) -> str | None:
+    row = conn.execute("SELECT id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None and url:
+        row = conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+    return None if row is None else row[0]
+
+
+class PreparedArticle(NamedTuple):
+    """An analysed article as ready-made row values.
+
+    Import workers build these, so the process writing the database only runs SQL (and
+    pickling plain strings and tuples between processes is cheap, unlike dataclasses).
+    """
+
+    id: str
+    url: str | None
+    where: str
+    article_row: tuple[Any, ...]  # the articles columns up to added_at (excluded)
+    body_row: tuple[Any, ...]
+    analysis_blob: bytes
+    counts: tuple[int, int, int]  # claims, entities, figures
+    entity_rows: list[tuple[str, str, str]]  # (name_key, name, label)
+    claim_anchors: list[tuple[str, int, int, str]]  # (claim_key, start, end, text)
+
+
+def prepare_article(a: Article) -> PreparedArticle:
+    """The row values of an analysed article (pure: no database needed)."""
+    sort_ts = _timestamp(a.published) if a.published else _timestamp(datetime.now(UTC))
+    analysis = a.analysis
+    entity_rows: dict[str, tuple[str, str, str]] = {}
+    for ent in analysis.entities:
+        for name in (ent.name, *ent.aliases):
+            key = " ".join(name.split()).casefold()
+            if key and key not in entity_rows:
+                entity_rows[key] = (key, ent.name, ent.label)
+    return PreparedArticle(
+        id=a.id,
+        url=a.url or None,
+        where=_where(a),
+        article_row=(
+            a.id,
+            a.url or None,
+            a.title,
+            a.site,
+            a.section,
+            json.dumps(a.authors, ensure_ascii=False),
+            a.published.isoformat() if a.published else None,
+            a.updated.isoformat() if a.updated else None,
+            sort_ts,
+            a.source_path,
+        ),
+        body_row=(
+            a.id,
+            a.text,
+            _spans_json(a.paragraphs),
+            _spans_json(a.sentences),
+            json.dumps(a.boilerplate, ensure_ascii=False),
+        ),
+        analysis_blob=_analysis_blob(analysis),
+        counts=(len(analysis.claims), len(analysis.entities), len(analysis.figures)),
+        entity_rows=list(entity_rows.values()),
+        claim_anchors=[(claim_key(c), c.span[0], c.span[1], c.text) for c in analysis.claims],
+    )
+
+
+def _insert_article(conn: sqlite3.Connection, p: PreparedArticle, version: str, added: str) -> None:
+    conn.execute(
+        "INSERT INTO articles (id, url, title, site, section, authors, published, updated, "
+        "sort_ts, source_path, added_at, n_claims, n_entities, n_figures) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*p.article_row, added, *p.counts),
+    )
+    conn.execute("INSERT INTO article_bodies VALUES (?, ?, ?, ?, ?)", p.body_row)
+    conn.execute("INSERT INTO analyses VALUES (?, ?, ?)", (p.id, version, p.analysis_blob))
+    conn.executemany(
+        "INSERT INTO article_entities (name_key, article_id, name, label) VALUES (?, ?, ?, ?)",
+        [(key, p.id, name, label) for key, name, label in p.entity_rows],
+    )
+
+
+def _refresh_if_stale(conn: sqlite3.Connection, p: PreparedArticle, version: str) -> None:
+    row = conn.execute(
+        "SELECT extractor_version FROM analyses WHERE article_id = ?", (p.id,)
+    ).fetchone()
+    if row is None or row[0] != version:
+        _store_analysis(conn, p, version)
+
+
+def _store_analysis(conn: sqlite3.Connection, p: PreparedArticle, version: str) -> None:
+    """Replace an article's analysis, counts and entity index; re-anchor notes and stars."""
+    conn.execute(
+        "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (p.id, version, p.analysis_blob)
+    )
+    conn.execute(
+        "UPDATE articles SET n_claims = ?, n_entities = ?, n_figures = ? WHERE id = ?",
+        (*p.counts, p.id),
+    )
+    conn.execute("DELETE FROM article_entities WHERE article_id = ?", (p.id,))
+    conn.executemany(
+        "INSERT INTO article_entities (name_key, article_id, name, label) VALUES (?, ?, ?, ?)",
+        [(key, p.id, name, label) for key, name, label in p.entity_rows],
+    )
+    _reanchor(conn, p, "notes")
+    _reanchor(conn, p, "claim_stars")
+
+
+def _reanchor(conn: sqlite3.Connection, p: PreparedArticle, table: str) -> None:
+    """Point notes/stars whose claim text changed at the claim now covering the same text.
+
+    The article's body never changes (its id is the hash of it), so the stored span of the
+    claim a note was written on still marks the same words: the new claim overlapping it
+    most (at least half of the shorter of the two) is the same claim, reworded.
+    """
+    current = {anchor[0] for anchor in p.claim_anchors}
+    rows = conn.execute(
+        f"SELECT claim_key, span_start, span_end FROM {table} "
+        "WHERE article_id = ? AND claim_key != ''",
+        (p.id,),
+    ).fetchall()
+    for key, start, end in rows:
+        if key in current or start < 0:
+            continue
+        best, best_overlap = None, 0
+        for anchor in p.claim_anchors:
+            _, c_start, c_end, _ = anchor
+            overlap = min(end, c_end) - max(start, c_start)
+            shorter = min(end - start, c_end - c_start)
+            if overlap > best_overlap and overlap * 2 >= shorter:
+                best, best_overlap = anchor, overlap
+        if best is None:
+            continue  # kept as an orphan: notes_for still returns it with its anchor text
+        new_key, c_start, c_end, text = best
+        conn.execute(
+            f"UPDATE OR IGNORE {table} SET claim_key = ?, anchor_text = ?, span_start = ?, "
+            "span_end = ? WHERE article_id = ? AND claim_key = ?",
+            (new_key, text, c_start, c_end, p.id, key),
+        )

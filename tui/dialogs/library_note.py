@@ -1,0 +1,96 @@
+"""A small modal editor for a note on an article or on one of its claims."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from tui.dialogs._text import SafeTextArea, inert
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape).
+
+    Saving an empty note returns "" (the library deletes a blank note).
+    """
+
+    DEFAULT_CSS = """
+    NoteEditor {
+        align: center middle;
+    }
+    NoteEditor > #note-dialog {
+        width: 72;
+        max-width: 90%;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    NoteEditor #note-title {
+        text-style: bold;
+    }
+    NoteEditor #note-quote {
+        color: $text-muted;
+        max-height: 6;
+        margin-bottom: 1;
+    }
+    NoteEditor #note-text {
+        height: 10;
+    }
+    NoteEditor #note-buttons {
+        height: auto;
+        align-horizontal: right;
+        margin-top: 1;
+    }
+    NoteEditor Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, text: str = "", *, title: str = "Note", quote: str | None = None) -> None:
+        """``quote`` is the claim the note is about, shown above the editor."""
+        super().__init__()
+        self._initial = text
+        self._title = title
+        self._quote = quote
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog"):
+            yield Static(inert(self._title), id="note-title")
+            if self._quote:
+                yield Static(inert(f"“{self._quote}”"), id="note-quote")
+            yield SafeTextArea(self._initial, id="note-text", soft_wrap=True)
+            with Horizontal(id="note-buttons"):
+                yield Button("Save", variant="primary", id="note-save")
+                yield Button("Cancel", id="note-cancel")
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#note-text", TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#note-text", TextArea).text
+
+    def action_save(self) -> None:
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()
