@@ -90,7 +90,7 @@ def _read_header(paragraphs: list[str], meta: Meta) -> int:
         # A short first line is a section ("Defence") when metadata follows it, but a
         # short headline when the body follows straight away.
         short_headline = words >= 2 and _is_body(nxt) and _is_headline(line)
-        if k == 0 and words <= 3 and not short_headline and not line.endswith(("?", "!", ":")):
+        if k == 0 and words <= 3 and not short_headline and not line.endswith(("?", "!", ":", ".")):
             meta.section = line
             found_meta = True
             continue
