@@ -1,10 +1,462 @@
-"""Named entities (filled in by the extraction issue)."""
+"""Named entities: a fast, offline, pure-Python extractor.
+
+How it works:
+1. One compiled regex finds *runs* of capitalised tokens (and designations such as S-400)
+   inside each sentence; lowercase prose is never looked at token by token.
+2. A greedy averaged-perceptron BIO tagger (weights trained on CoNLL-2003 train by
+   scripts/build_entity_data.py, shipped in data/ner_weights.json.gz) labels each run's tokens
+   PER/ORG/LOC/MISC, using word, shape, suffix, context and gazetteer features.
+3. Rules map those to OntoNotes labels (GPE/LOC/FAC, NORP, PRODUCT, EVENT) and catch what
+   newswire training data does not teach: weapon designations, ship prefixes, "Operation X".
+4. Document-level consistency: a surname alone refers to the full name met before, a
+   designation alone to its longer form, an acronym in brackets to the name it follows, and a
+   string gets the label most of its mentions got.
+"""
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tui.core.extract import ner_features as nf
 from tui.core.model import Entity, Span
+
+# CoNLL types the tagger emits.
+_PER, _ORG, _LOC, _MISC = "PER", "ORG", "LOC", "MISC"
+_TAG_TYPES = tuple(t[2:] if t != "O" else "" for t in nf.TAGS)
+_TAG_IS_B = tuple(t.startswith("B-") for t in nf.TAGS)
+
+_DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,3}[-‐‑]?\d{1,4}[A-Za-z]{0,4}\Z")
+_MODEL_NUMBER_RE = re.compile(r"[A-Z]?\d{2,4}[A-Za-z]{0,3}\Z")
+_ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]*[A-Z][A-Za-z.]*)\s*\)")
+_NUMBER_AFTER_RE = re.compile(r"[ \t]+([A-Z]?\d{2,4}[A-Za-z]{0,3})(?:[ \t]+([A-Z]{2,4})\b)?")
+_RENAMED_BEFORE_RE = re.compile(r"(?:\(\s*(?:ex-|formerly\s+|former\s+))\Z")
+
+
+@dataclass(slots=True)
+class _Model:
+    weights: dict[str, list[float]]
+    allowed: tuple[tuple[int, ...], ...]
+    static: dict[tuple[str, bool, bool], list[float]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    with gzip.open(nf.WEIGHTS_PATH, "rt", encoding="utf-8") as fh:
+        blob = json.load(fh)
+    if tuple(blob["tags"]) != nf.TAGS:
+        raise ValueError("entity weights were trained for another tag set")
+    scale = float(blob["scale"])
+    weights = {f: [x / scale for x in v] for f, v in blob["weights"].items()}
+    allowed = []
+    for prev in nf.TAGS:
+        ptype = prev[2:] if prev != "O" else ""
+        allowed.append(
+            tuple(k for k, t in enumerate(nf.TAGS) if not t.startswith("I-") or t[2:] == ptype)
+        )
+    return _Model(weights, tuple(allowed))
+
+
+@lru_cache(maxsize=1)
+def _gaz() -> dict[str, set[str]]:
+    return nf.gazetteer()
+
+
+def _static_vector(model: _Model, word: str, caps: bool, first: bool) -> list[float]:
+    key = (word, caps, first)
+    vec = model.static.get(key)
+    if vec is None:
+        vec = [0.0] * len(nf.TAGS)
+        w = model.weights
+        for f in nf.word_features(word, caps, first):
+            v = w.get(f)
+            if v is not None:
+                vec = [a + b for a, b in zip(vec, v, strict=False)]
+        if len(model.static) > 200_000:
+            model.static.clear()
+        model.static[key] = vec
+    return vec
+
+
+def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -> list[int]:
+    """Greedy left-to-right tags (indexes into nf.TAGS) for one run."""
+    w = model.weights
+    n = len(words)
+    out: list[int] = []
+    prev_tag = 0
+    first = prev == "<S>"
+    lowers = [x.lower() for x in words]
+    for i, word in enumerate(words):
+        sc = _static_vector(model, word, caps, first and i == 0)
+        p = lowers[i - 1] if i else prev
+        q = lowers[i + 1] if i + 1 < n else nxt
+        pos = "S" if n == 1 else ("B" if i == 0 else ("E" if i == n - 1 else "M"))
+        for f in (
+            "pw=" + p,
+            "nw=" + q,
+            "pos=" + pos,
+            "n=" + str(min(n, 4)),
+            "pt=" + nf.TAGS[prev_tag],
+        ):
+            v = w.get(f)
+            if v is not None:
+                sc = [a + b for a, b in zip(sc, v, strict=False)]
+        best = max(model.allowed[prev_tag], key=sc.__getitem__)
+        out.append(best)
+        prev_tag = best
+    return out
+
+
+def _bio_spans(tags: list[int]) -> list[tuple[int, int, str]]:
+    """Token-index spans [i, j) with their CoNLL type."""
+    spans: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, t in enumerate(tags):
+        ttype = _TAG_TYPES[t]
+        if start >= 0 and (not ttype or _TAG_IS_B[t] or ttype != typ):
+            spans.append((start, i, typ))
+            start = -1
+        if ttype and start < 0:
+            start, typ = i, ttype
+    if start >= 0:
+        spans.append((start, len(tags), typ))
+    return spans
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    label: str  # OntoNotes label
+    text: str
+    tokens: tuple[str, ...]
+    first: bool  # sentence-initial
+
+
+def _is_designation(word: str) -> bool:
+    return (
+        bool(_DESIGNATION_RE.match(word))
+        and any(c.isdigit() for c in word)
+        and ("-" in word or "‐" in word or "‑" in word or sum(c.isupper() for c in word) >= 2)
+    )
+
+
+def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
+    """OntoNotes label for a tagger span, or None to drop it."""
+    g = _gaz()
+    name = " ".join(words)
+    last = words[-1]
+    if name in g["PRODUCT"] or last in g["PRODUCT"]:
+        return "PRODUCT"
+    if name in g["MAKER"]:
+        return "ORG"
+    if typ == _PER:
+        return "PERSON"
+    if typ == _ORG:
+        if name in g["NORP"]:
+            return "NORP"
+        if words[0] in g["EVENTCUE"] and words[0] == "Operation":
+            return "EVENT"
+        return "ORG"
+    if typ == _LOC:
+        if name in g["COUNTRY"] or name in g["CITY"] or name in g["STATE"]:
+            return "GPE"
+        if last in g["FACCUE"] or name in g["FACCUE"]:
+            return "FAC"
+        if last in g["LOCCUE"] or words[0] in g["LOCCUE"]:
+            return "LOC"
+        return "GPE"
+    # MISC
+    if name in g["NORP"] or (len(words) == 1 and _looks_norp(last)):
+        return "NORP"
+    if last in g["EVENTCUE"] or words[0] in ("Operation", "Battle", "World"):
+        return "EVENT"
+    if nxt in g["PRODNOUN"] or any(_is_designation(w) for w in words):
+        return "PRODUCT"
+    return None
+
+
+def _looks_norp(word: str) -> bool:
+    low = word.lower()
+    return low.endswith(("ian", "ians", "ese", "ish", "ani", "an", "ans", "i", "is")) and (
+        word[:1].isupper() and not word.isupper()
+    )
+
+
+def _run_mentions(
+    text: str, toks: list[tuple[int, int]], tags: list[int], nxt: str, caps: bool, first: bool
+) -> list[_Mention]:
+    """Turn one tagged run into mentions, applying the designation/ship/event rules."""
+    g = _gaz()
+    words = [text[a:b] for a, b in toks]
+    n = len(words)
+    # Rule spans first; they win over the tagger's spans they overlap.
+    rule: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        if w in g["SHIPPREFIX"] and i + 1 < n and words[i + 1][:1].isupper():
+            j = i + 1
+            while j < n and words[j][:1].isupper() and words[j] not in g["SHIPPREFIX"]:
+                j += 1
+            rule.append((i, j, "PRODUCT"))
+            i = j
+            continue
+        if _is_designation(w):
+            s = i - 1 if i > 0 and words[i - 1] in g["MAKER"] else i
+            j = i + 1
+            while j < n and (
+                (words[j].isupper() and len(words[j]) <= 4 and words[j] not in g["ORG"])
+                or words[j] in g["PRODUCT"]
+                or (
+                    j == i + 1
+                    and words[j][:1].isupper()
+                    and words[j] not in g["COUNTRY"]
+                    and words[j] not in g["NORP"]
+                    and words[j] not in g["ORG"]
+                    and words[j] not in g["MAKER"]
+                    and words[j] not in g["CITY"]
+                    and not _is_designation(words[j])
+                )
+            ):
+                j += 1
+            rule.append((s, j, "PRODUCT"))
+            i = j
+            continue
+        if w == "Operation" and i + 1 < n and words[i + 1][:1].isupper():
+            j = i + 1
+            while j < n and words[j][:1].isupper():
+                j += 1
+            rule.append((i, j, "EVENT"))
+            i = j
+            continue
+        i += 1
+    spans: list[tuple[int, int, str | None]] = []
+    taken = [False] * n
+    for s, e, lab in rule:
+        spans.append((s, e, lab))
+        for k in range(s, e):
+            taken[k] = True
+    for s, e, typ in _bio_spans(tags):
+        if any(taken[s:e]):
+            continue
+        # Connectors never start or end a mention.
+        while s < e and not words[s][:1].isupper() and not words[s][:1].isdigit():
+            s += 1
+        while e > s and not words[e - 1][:1].isupper() and not words[e - 1][:1].isdigit():
+            e -= 1
+        if s >= e:
+            continue
+        ws = words[s:e]
+        follow = nxt if e == n else words[e].lower()
+        lab = _map_label(typ, ws, follow)
+        if lab is None:
+            continue
+        if e - s == 1 and ws[0] in g["NOTENT"]:
+            continue
+        spans.append((s, e, lab))
+    # Untagged country/city names, gazetteer products and makers (tagger said O).
+    covered = [False] * n
+    for s, e, _ in spans:
+        for k in range(s, e):
+            covered[k] = True
+    for k in range(n):
+        if covered[k]:
+            continue
+        w = words[k]
+        form = w.title() if caps and len(w) > 3 else w
+        lab = None
+        if form in g["COUNTRY"] or form in g["CITY"]:
+            lab = "GPE"
+        elif w in g["PRODUCT"] and w[:1].isupper():
+            lab = "PRODUCT"
+        elif (form in g["MAKER"] and not caps) or (w in g["ORG"] and len(w) > 1):
+            lab = "ORG"
+        if lab:
+            spans.append((k, k + 1, lab))
+    spans.sort()
+    out = []
+    for s, e, lab in spans:
+        a, b = toks[s][0], toks[e - 1][1]
+        out.append(_Mention(a, b, lab, text[a:b], tuple(words[s:e]), first and s == 0))
+    return out
+
+
+def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tuple[int, int]]]:
+    """Mentions found by the tagger and rules, plus untagged run tokens (for doc consistency)."""
+    model = _model()
+    mentions: list[_Mention] = []
+    leftovers: list[tuple[int, int]] = []
+    run_finditer = nf.RUN_RE.finditer
+    tok_finditer = nf.TOKEN_RE.finditer
+    for ss, se in sentences:
+        caps = nf.sentence_is_caps(text, ss, se)
+        for m in run_finditer(text, ss, se):
+            rs, re_ = m.span()
+            toks = [t.span() for t in tok_finditer(text, rs, re_)]
+            if not toks:
+                continue
+            words = [text[a:b] for a, b in toks]
+            prev, nxt = nf.context_words(text, ss, se, rs, re_)
+            tags = _tag_run(model, words, prev, nxt, caps)
+            found = _run_mentions(text, toks, tags, nxt, caps, prev == "<S>")
+            if len(found) < len(toks):
+                covered = {(x.start, x.end) for x in found}
+                inside = [(x.start, x.end) for x in found]
+                for a, b in toks:
+                    if (a, b) in covered or any(s <= a < e for s, e in inside):
+                        continue
+                    if not caps:
+                        leftovers.append((a, b))
+            mentions.extend(found)
+    return mentions, leftovers
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split()).casefold().replace("’", "'")
+
+
+def _renamed_label(text: str, m: _Mention, prev_m: _Mention | None) -> str | None:
+    """'(ex-Admiral Gorshkov)' right after a product names the same kind of thing."""
+    if prev_m is None or m.start - prev_m.end > 12:
+        return None
+    between = text[prev_m.end : m.start]
+    if _RENAMED_BEFORE_RE.search(between) and between.strip().startswith("("):
+        return prev_m.label
+    return None
 
 
 def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
-    """Entities named in the text, each with all its mentions."""
-    return []
+    """Entities named in the text, each with all its mentions (sorted, non-overlapping)."""
+    if not text:
+        return []
+    if not sentences:
+        from tui.core.sentences import split_sentences
+
+        sentences = split_sentences(text)
+    mentions, leftovers = _tag_text(text, sentences)
+    mentions.sort(key=lambda x: x.start)
+
+    # Renamed things: "INS Vikramaditya (ex-Admiral Gorshkov)".
+    for i in range(1, len(mentions)):
+        lab = _renamed_label(text, mentions[i], mentions[i - 1])
+        if lab:
+            mentions[i].label = lab
+
+    # Extend "Boeing 737 MAX": a maker followed by a model number.
+    g = _gaz()
+    for m in mentions:
+        if m.label == "ORG" and m.text in g["MAKER"]:
+            nm = _NUMBER_AFTER_RE.match(text, m.end)
+            if nm and _MODEL_NUMBER_RE.match(nm.group(1)):
+                m.end = nm.end()
+                m.text = text[m.start : m.end]
+                m.tokens = tuple(m.text.split())
+                m.label = "PRODUCT"
+
+    # Majority label per surface string (sentence-initial and all-caps mentions vote less).
+    votes: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        weight = 0.5 if m.first or (m.text.isupper() and len(m.text) > 4) else 1.0
+        d = votes.setdefault(_key(m.text), {})
+        d[m.label] = d.get(m.label, 0.0) + weight
+    best_label = {k: max(d, key=d.__getitem__) for k, d in votes.items()}
+    for m in mentions:
+        m.label = best_label[_key(m.text)]
+
+    # Surnames and other single tokens left untagged that match a known entity.
+    surname: dict[str, str] = {}
+    known: dict[str, str] = {}
+    for m in mentions:
+        known.setdefault(_key(m.text), m.label)
+        if m.label == "PERSON" and len(m.tokens) >= 2:
+            surname.setdefault(m.tokens[-1], "PERSON")
+    for m in mentions:
+        if len(m.tokens) == 1 and m.tokens[0] in surname and m.label in ("ORG", "GPE", "NORP"):
+            m.label = "PERSON"
+    extra = []
+    for a, b in leftovers:
+        w = text[a:b]
+        lab = surname.get(w) or known.get(_key(w))
+        if lab and w not in g["NOTENT"]:
+            extra.append(_Mention(a, b, lab, w, (w,), False))
+    if extra:
+        mentions.extend(extra)
+        mentions.sort(key=lambda x: x.start)
+
+    return _group(text, mentions)
+
+
+def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
+    """Merge mentions into entities: exact forms, surnames, designation prefixes, acronyms."""
+    entities: list[Entity] = []
+    by_key: dict[tuple[str, str], Entity] = {}
+    surname_of: dict[str, Entity] = {}
+    prefix_of: dict[str, Entity] = {}
+    forms: dict[int, dict[str, int]] = {}
+
+    def add(ent: Entity, m: _Mention) -> None:
+        ent.mentions.append((m.start, m.end))
+        f = forms.setdefault(id(ent), {})
+        f[m.text] = f.get(m.text, 0) + 1
+
+    # Longer names first, so that short forms can attach to them.
+    order = sorted(mentions, key=lambda m: (-len(m.tokens), m.start))
+    pending_acronyms: list[tuple[_Mention, Entity]] = []
+    for m in order:
+        k = (_key(m.text), m.label)
+        ent = by_key.get(k)
+        if ent is None and len(m.tokens) == 1:
+            if m.label == "PERSON":
+                ent = surname_of.get(m.tokens[0])
+            elif m.label == "PRODUCT":
+                ent = prefix_of.get(_key(m.text))
+        if ent is None:
+            ent = Entity(name=m.text, label=m.label)
+            entities.append(ent)
+            if m.label == "PERSON" and len(m.tokens) >= 2:
+                surname_of.setdefault(m.tokens[-1], ent)
+            if m.label == "PRODUCT" and len(m.tokens) >= 2:
+                prefix_of.setdefault(_key(m.tokens[0]), ent)
+        by_key.setdefault(k, ent)
+        add(ent, m)
+        if len(m.tokens) >= 2:
+            am = _ACRONYM_RE.match(text, m.end)
+            if am:
+                pending_acronyms.append((m, ent))
+    # "Stockholm International Peace Research Institute (SIPRI)": the acronym is an alias.
+    if pending_acronyms:
+        merged: set[int] = set()
+        for m, ent in pending_acronyms:
+            am = _ACRONYM_RE.match(text, m.end)
+            assert am is not None
+            acr = am.group(1)
+            for other in entities:
+                if other is ent or id(other) in merged:
+                    continue
+                if _key(other.name) == _key(acr) and _initials_match(acr, m.tokens):
+                    for span in other.mentions:
+                        ent.mentions.append(span)
+                    f = forms.setdefault(id(ent), {})
+                    for form, c in forms.get(id(other), {}).items():
+                        f[form] = f.get(form, 0) + c
+                    merged.add(id(other))
+        entities = [e for e in entities if id(e) not in merged]
+    for ent in entities:
+        f = forms.get(id(ent), {})
+        names = sorted(f, key=lambda s: (-len(s.split()), s.isupper(), -f[s], s))
+        ent.name = names[0]
+        ent.aliases = [s for s in names[1:] if _key(s) != _key(ent.name)]
+        ent.mentions.sort()
+    entities.sort(key=lambda e: e.mentions[0])
+    return entities
+
+
+def _initials_match(acr: str, tokens: tuple[str, ...]) -> bool:
+    letters = [c for c in acr if c.isupper()]
+    initials = [t[0] for t in tokens if t[:1].isupper()]
+    return len(letters) >= 2 and all(c in initials for c in letters[:2])

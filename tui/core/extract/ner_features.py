@@ -1,0 +1,187 @@
+"""Candidate runs, tokens and tagger features for the entity extractor.
+
+Shared by the runtime (entities.py) and the training script (scripts/build_entity_data.py),
+so that the tagger sees at run time exactly the features it was trained on.
+
+Only *runs* are tagged: maximal sequences of capitalised tokens (and designations such as
+S-400), possibly joined by connectors ("of", "for", "de", "&"...). Every other token is
+outside any entity, which is what makes the extractor fast: lowercase prose is skipped by a
+single regex search.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
+WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
+
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
+
+
+def _upper_class() -> str:
+    """A regex character class of every upper- or titlecase letter in the BMP."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if ch.isupper() or ch.istitle():
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    parts = []
+    for a, b in ranges:
+        parts.append(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}")
+    return "[" + "".join(parts) + "]"
+
+
+_UP = _upper_class()
+# Abbreviations that keep their full stop as part of the token.
+_ABBR = (
+    "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd|No|"
+    "Adm|Maj|Brig|Cpl|Rev|Hon|Messrs|Mme|Mlle|Bros|Dept|Univ|Assn|Ave|Blvd|Cmdr|Pres|Gens"
+)
+# A word: letters/digits with internal hyphens, full stops and apostrophes, never swallowing a
+# possessive 's, and never a trailing full stop.
+_WORDTAIL = r"(?:[^\W_]|&|[-‐‑.](?=[^\W_])|['’](?![sS]\b)(?=[^\W_]))*"
+_CAP = (
+    rf"(?:(?:{_UP}\.){{2,}}(?![^\W_])"  # U.S., U.N.
+    rf"|(?:{_ABBR})\.(?!\w)"
+    rf"|(?:(?:al|el|ad|as|an|ash|ar|ul)[-‐‑])?{_UP}{_WORDTAIL})"
+)
+_CONN = (
+    r"(?:of|for|and|the|de|du|da|des|del|della|di|do|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
+)
+_SP = r"[ \t\u00a0]+"
+RUN_RE = re.compile(rf"(?:(?<![\w\-‐‑])|(?<=\bex-))({_CAP})(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
+TOKEN_RE = re.compile(rf"{_CAP}|[^\W_]{_WORDTAIL}|\S")
+_PREV_RE = re.compile(r"([^\W_][\w'’.-]*|\S)\s*\Z")
+_NEXT_RE = re.compile(r"\s*([\w'’][\w'’-]*|\S)")
+_DIGIT_RE = re.compile(r"\d")
+_SHAPE_TABLE = str.maketrans(
+    {**{c: "d" for c in "0123456789"}, **{c: "-" for c in "-‐‑"}, **{c: "." for c in "."}}
+)
+
+
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, set[str]]:
+    """Sections of the gazetteer file: kind -> set of names."""
+    out: dict[str, set[str]] = {}
+    kind = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            out.setdefault(kind, set())
+            continue
+        out[kind].add(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, set[str]]:
+    return load_gazetteer()
+
+
+@lru_cache(maxsize=1)
+def token_gazetteer() -> dict[str, tuple[str, ...]]:
+    """Single-token view of the gazetteer: token -> kinds it belongs to (first/other word)."""
+    kinds: dict[str, list[str]] = {}
+    for kind, names in gazetteer().items():
+        for name in names:
+            words = name.split()
+            if len(words) == 1:
+                kinds.setdefault(name, []).append(kind)
+            else:
+                for w in words:
+                    kinds.setdefault(w, []).append("part" + kind)
+    return {w: tuple(sorted(set(k))) for w, k in kinds.items()}
+
+
+def shape(word: str) -> str:
+    """A compressed word shape: Xx, X, XX.X., Xx-d ..."""
+    out = []
+    last = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out)
+
+
+def sentence_is_caps(text: str, start: int, end: int) -> bool:
+    """True for an all-caps line (a headline): every cased letter upper, several words."""
+    seg = text[start:end]
+    return seg.isupper() and seg.count(" ") >= 2
+
+
+def find_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Token spans of each candidate run inside text[start:end]."""
+    runs = []
+    tok_finditer = TOKEN_RE.finditer
+    for m in RUN_RE.finditer(text, start, end):
+        runs.append([t.span() for t in tok_finditer(text, m.start(), m.end())])
+    return runs
+
+
+def context_words(text: str, start: int, end: int, rs: int, re_: int) -> tuple[str, str]:
+    """The word before a run and the word after it (lowercased), within the sentence."""
+    if rs <= start:
+        prev = "<S>"
+    else:
+        m = _PREV_RE.search(text, max(start, rs - 40), rs)
+        prev = m.group(1).lower() if m else "<S>"
+        if prev in "\"'“‘([" and not text[start:rs].strip("\"'“‘([ \t"):
+            prev = "<S>"
+    if re_ >= end:
+        nxt = "</S>"
+    else:
+        m = _NEXT_RE.match(text, re_, min(end, re_ + 40))
+        nxt = m.group(1).lower() if m else "</S>"
+    return prev, nxt
+
+
+_word_cache: dict[tuple[str, bool, bool], list[str]] = {}
+
+
+def word_features(word: str, caps: bool, first: bool) -> list[str]:
+    """Features of a token that depend on the token alone (cached)."""
+    key = (word, caps, first)
+    feats = _word_cache.get(key)
+    if feats is not None:
+        return feats
+    lw = word.lower()
+    form = word.title() if caps and len(word) > 4 and word.isalpha() else word
+    feats = ["bias", "w=" + form, "lw=" + lw, "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3]]
+    feats.append("sh=" + shape(word))
+    if _DIGIT_RE.search(word):
+        feats.append("digit")
+    for kind in token_gazetteer().get(form, ()) or token_gazetteer().get(word, ()):
+        feats.append("gz=" + kind)
+    if caps:
+        feats = [f + "|C" for f in feats]
+    if first:
+        feats.append("fw=" + lw)
+        feats.append("first")
+    if len(_word_cache) > 200_000:
+        _word_cache.clear()
+    _word_cache[key] = feats
+    return feats
+
+
+def context_features(prev: str, nxt: str, i: int, n: int) -> list[str]:
+    """Features of a token from its neighbours and its position in the run."""
+    pos = "S" if n == 1 else ("B" if i == 0 else ("E" if i == n - 1 else "M"))
+    return ["pw=" + prev, "nw=" + nxt, "pos=" + pos, "n=" + str(min(n, 4))]
