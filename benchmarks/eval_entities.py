@@ -7,9 +7,10 @@ GPE/LOC/FAC->LOC, PRODUCT->PRODUCT (re3d Weapon/Vehicle/MilitaryPlatform). Micro
 PER/ORG/LOC; PRODUCT reported apart. NORP/EVENT are not scored.
 
 re3d: one span may carry several candidate types, the most confident wins. Only proper names are
-scored: a gold span aligned on word boundaries that contains a capitalised token (a token at a
-sentence start counts only if its lowercase form never occurs in the corpus). A prediction that
-lands exactly on a gold nominal mention ("the camp") is neither a hit nor a false alarm.
+scored: a gold span aligned on word boundaries whose words, a leading article dropped, are all
+capitalised but for connectors ("Government of Iraq"; not "ISIL fighters", "the camp", "I").
+A prediction inside a gold nominal mention ("ISIL" in "ISIL fighters") is neither a hit nor a
+false alarm: the gold says nothing about names nested in nominal mentions.
 """
 
 from __future__ import annotations
@@ -113,11 +114,18 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def score(pred: set, gold: set, labels: tuple[str, ...], ignore: set | None = None) -> dict:
+    """P/R/F1 per label and micro; predictions inside an `ignore` span (nominal) are skipped."""
     out = {}
     tot = [0, 0, 0]
-    ignore = ignore or set()
+    if ignore:
+        golds = {(x[0], x[1]) for x in gold}
+        pred = {
+            x
+            for x in pred
+            if (x[0], x[1]) in golds or not any(a <= x[0] and x[1] <= b for a, b in ignore)
+        }
     for lab in labels:
-        p = {x for x in pred if x[2] == lab and (x[0], x[1]) not in ignore}
+        p = {x for x in pred if x[2] == lab}
         g = {x for x in gold if x[2] == lab}
         tp, fp, fn = len(p & g), len(p - g), len(g - p)
         out[lab] = prf(tp, fp, fn)
@@ -183,8 +191,9 @@ def re3d_documents(shared: Path) -> list[tuple[str, set, set]]:
         if not lab or doc not in texts:
             continue
         text = texts[doc]
-        if _is_proper(text, b, e, lower_vocab):
-            docs[doc][0].add((b, e, lab))
+        span = _proper_span(text, b, e, lower_vocab)
+        if span:
+            docs[doc][0].add((*span, lab))
         else:
             docs[doc][1].add((b, e))
     return [(texts[d], g, n) for d, (g, n) in docs.items()]
@@ -193,26 +202,40 @@ def re3d_documents(shared: Path) -> list[tuple[str, set, set]]:
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 
 
-def _is_proper(text: str, b: int, e: int, lower_vocab: set[str]) -> bool:
+_CONNECTORS = {"of", "for", "and", "the", "de", "al", "in", "on", "&", "-"}
+
+
+def _proper_span(text: str, b: int, e: int, lower_vocab: set[str]) -> tuple[int, int] | None:
+    """The proper-name part of a gold span, or None for a nominal mention.
+
+    A proper name: aligned on word boundaries, a leading article dropped, then every word
+    capitalised except connectors ("Government of Iraq", "Minister for the Middle East"); the
+    pronoun "I" and a lone sentence-initial common word ("Coalition" is kept only where its
+    lowercase form never occurs) are not names."""
     if b < 0 or e > len(text) or b >= e:
-        return False
+        return None
     if (b > 0 and text[b - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
-        return False  # not aligned on words: a broken annotation
+        return None  # not aligned on words: a broken annotation
+    seg = text[b:e]
+    first = seg.split(None, 1)[0]
+    if first.lower() in _DETERMINERS and len(seg) > len(first):
+        b += len(first)
+        while b < e and text[b].isspace():
+            b += 1
     words = text[b:e].split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    if not words or words == ["I"]:
+        return None
+    for w in words:
+        if w.lower() in _CONNECTORS or w.lower().startswith(("al-", "el-")):
+            continue
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            return None
     before = text[:b].rstrip()
-    at_start = not before or before[-1] in '.!?\n"“'
-    for i, w in enumerate(words):
-        if not w[:1].isupper():
-            continue
-        if i == 0 and at_start and len(words) == 1 and w.lower() in lower_vocab and not w.isupper():
-            continue
-        common_start = i == 0 and at_start and w.lower() in lower_vocab and not w.isupper()
-        if common_start and not any(x[:1].isupper() for x in words[1:]):
-            continue
-        return True
-    return False
+    at_start = not before or before[-1] in '.!?\n"“:'
+    w = words[0]
+    if len(words) == 1 and at_start and not w.isupper() and w.lower() in lower_vocab:
+        return None
+    return b, e
 
 
 def eval_re3d(shared: Path) -> tuple[dict, dict, float, int]:

@@ -52,6 +52,25 @@ def allowed(prev_tag: str) -> list[bool]:
 ALLOWED = {t: allowed(t) for t in nf.TAGS}
 
 
+def common_words(sents: list[list[tuple[str, str]]]) -> list[str]:
+    """Lowercase words whose capitalised form is rarely (< 10%) part of a name."""
+    lower: dict[str, int] = {}
+    cap: dict[str, int] = {}
+    cap_ent: dict[str, int] = {}
+    for sent in sents:
+        for tok, tag in sent:
+            if tok.islower() and tok.isalpha():
+                lower[tok] = lower.get(tok, 0) + 1
+            elif tok[:1].isupper() and not tok.isupper():
+                low = tok.lower()
+                cap[low] = cap.get(low, 0) + 1
+                if tag != "O":
+                    cap_ent[low] = cap_ent.get(low, 0) + 1
+    return sorted(
+        w for w, c in lower.items() if c >= 2 and cap_ent.get(w, 0) <= 0.1 * cap.get(w, 0)
+    )
+
+
 def sentence_examples(sent: list[tuple[str, str]]) -> tuple[list, int, int]:
     """Per run: list of (features-without-prev-tag, gold tag index); plus entity coverage."""
     text = " ".join(tok for tok, _ in sent)
@@ -64,12 +83,14 @@ def sentence_examples(sent: list[tuple[str, str]]) -> tuple[list, int, int]:
         pos += len(tok) + 1
     end = len(text)
     caps = nf.sentence_is_caps(text, 0, end)
-    runs = nf.find_runs(text, 0, end)
     examples = []
     covered_tokens: set[int] = set()
-    for run in runs:
-        rs, re_ = run[0][0], run[-1][1]
+    for m in nf.RUN_RE.finditer(text, 0, end):
+        rs, re_ = m.span()
         prev, nxt = nf.context_words(text, 0, end, rs, re_)
+        run, prev = nf.run_tokens(text, rs, re_, prev, caps)
+        if not run:
+            continue
         words = [text[s:e] for s, e in run]
         n = len(run)
         items = []
@@ -180,6 +201,11 @@ def main() -> int:
     args = ap.parse_args()
     train = read_conll(args.shared / "eval/ner/conll2003_train.txt")
     dev = read_conll(args.shared / "eval/ner/conll2003_dev.txt")
+    common = common_words(train)
+    header = "# Derived from CoNLL-2003 train by scripts/build_entity_data.py; do not edit.\n"
+    nf.COMMON_PATH.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
+    nf.common_words.cache_clear()
+    print(f"common words: {len(common)} -> {nf.COMMON_PATH}")
     train_runs: list = []
     n_ent = n_cov = 0
     for sent in train:

@@ -41,6 +41,8 @@ class _Model:
     weights: dict[str, list[float]]
     allowed: tuple[tuple[int, ...], ...]
     static: dict[tuple[str, bool, bool], list[float]] = field(default_factory=dict)
+    context: dict[tuple[str, int, int], list[float]] = field(default_factory=dict)
+    zero: list[float] = field(default_factory=lambda: [0.0] * len(nf.TAGS))
 
 
 @lru_cache(maxsize=1)
@@ -81,30 +83,46 @@ def _static_vector(model: _Model, word: str, caps: bool, first: bool) -> list[fl
     return vec
 
 
+def _context_vector(model: _Model, pos: str, n: int, prev_tag: int) -> list[float]:
+    """Sum of the position, run-length and previous-tag weights (a handful of combinations)."""
+    key = (pos, n, prev_tag)
+    vec = model.context.get(key)
+    if vec is None:
+        vec = [0.0] * len(nf.TAGS)
+        for f in ("pos=" + pos, "n=" + str(n), "pt=" + nf.TAGS[prev_tag]):
+            v = model.weights.get(f)
+            if v is not None:
+                vec = [a + b for a, b in zip(vec, v, strict=False)]
+        model.context[key] = vec
+    return vec
+
+
 def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -> list[int]:
     """Greedy left-to-right tags (indexes into nf.TAGS) for one run."""
     w = model.weights
+    zero = model.zero
+    static = model.static
+    context = model.context
+    allowed = model.allowed
     n = len(words)
+    nn = min(n, 4)
     out: list[int] = []
     prev_tag = 0
     first = prev == "<S>"
     lowers = [x.lower() for x in words]
+    last = n - 1
     for i, word in enumerate(words):
-        sc = _static_vector(model, word, caps, first and i == 0)
-        p = lowers[i - 1] if i else prev
-        q = lowers[i + 1] if i + 1 < n else nxt
-        pos = "S" if n == 1 else ("B" if i == 0 else ("E" if i == n - 1 else "M"))
-        for f in (
-            "pw=" + p,
-            "nw=" + q,
-            "pos=" + pos,
-            "n=" + str(min(n, 4)),
-            "pt=" + nf.TAGS[prev_tag],
-        ):
-            v = w.get(f)
-            if v is not None:
-                sc = [a + b for a, b in zip(sc, v, strict=False)]
-        best = max(model.allowed[prev_tag], key=sc.__getitem__)
+        vs = static.get((word, caps, first and i == 0))
+        if vs is None:
+            vs = _static_vector(model, word, caps, first and i == 0)
+        pos = "S" if n == 1 else ("B" if i == 0 else ("E" if i == last else "M"))
+        vc = context.get((pos, nn, prev_tag))
+        if vc is None:
+            vc = _context_vector(model, pos, nn, prev_tag)
+        vp = w.get("pw=" + (lowers[i - 1] if i else prev), zero)
+        vn = w.get("nw=" + (lowers[i + 1] if i < last else nxt), zero)
+        sc = [a + b + c + d for a, b, c, d in zip(vs, vc, vp, vn, strict=False)]
+        best = max(allowed[prev_tag], key=sc.__getitem__)
         out.append(best)
         prev_tag = best
     return out
@@ -162,6 +180,8 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
         if words[0] in g["EVENTCUE"] and words[0] == "Operation":
             return "EVENT"
         return "ORG"
+    if words[0] in ("Camp", "Fort", "Mount", "Lake") and len(words) > 1 and typ != _PER:
+        return "FAC" if words[0] in ("Camp", "Fort") else "LOC"
     if typ == _LOC:
         if name in g["COUNTRY"] or name in g["CITY"] or name in g["STATE"]:
             return "GPE"
@@ -171,6 +191,8 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
             return "LOC"
         return "GPE"
     # MISC
+    if last.endswith(_ADJECTIVAL):
+        return None
     if name in g["NORP"] or (len(words) == 1 and _looks_norp(last)):
         return "NORP"
     if last in g["EVENTCUE"] or words[0] in ("Operation", "Battle", "World"):
@@ -187,14 +209,40 @@ def _looks_norp(word: str) -> bool:
     )
 
 
-def _run_mentions(
-    text: str, toks: list[tuple[int, int]], tags: list[int], nxt: str, caps: bool, first: bool
-) -> list[_Mention]:
-    """Turn one tagged run into mentions, applying the designation/ship/event rules."""
+_GAZ_LABEL = {
+    "ORG": "ORG",
+    "MAKER": "ORG",
+    "COUNTRY": "GPE",
+    "CITY": "GPE",
+    "STATE": "GPE",
+    "PRODUCT": "PRODUCT",
+    "NORP": "NORP",
+}
+_ADJECTIVAL = ("-held", "-led", "-backed", "-based", "-controlled", "-made", "-built", "-born")
+
+
+@lru_cache(maxsize=1)
+def _multiword() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Multi-word gazetteer names by first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, label in _GAZ_LABEL.items():
+        for name in _gaz()[kind]:
+            words = tuple(name.split())
+            if len(words) > 1:
+                out.setdefault(words[0], []).append((words, label))
+    for v in out.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def _is_connector(word: str) -> bool:
+    return not word[:1].isupper() and not word[:1].isdigit()
+
+
+def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
+    """Spans set by rules: ship names, designations, operations, NORP + org name."""
     g = _gaz()
-    words = [text[a:b] for a, b in toks]
     n = len(words)
-    # Rule spans first; they win over the tagger's spans they overlap.
     rule: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
@@ -224,6 +272,8 @@ def _run_mentions(
                 )
             ):
                 j += 1
+            if s < i and rule and rule[-1][1] > s:
+                s = i
             rule.append((s, j, "PRODUCT"))
             i = j
             continue
@@ -234,38 +284,87 @@ def _run_mentions(
             rule.append((i, j, "EVENT"))
             i = j
             continue
+        if not caps and w in g["NORP"] and i + 2 <= n:
+            # "Indian Armed Forces", "Syrian Computer Society": a nationality + an org name.
+            end = -1
+            for j in range(i + 1, n):
+                if words[j] in g["ORGCUE"]:
+                    end = j + 1
+                elif not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the")):
+                    break
+            if end > 0:
+                rule.append((i, end, "ORG"))
+                i = end
+                continue
         i += 1
-    spans: list[tuple[int, int, str | None]] = []
+    return rule
+
+
+def _run_mentions(
+    text: str,
+    toks: list[tuple[int, int]],
+    tags: list[int],
+    nxt: str,
+    caps: bool,
+    first: bool,
+    leftovers: list[tuple[int, int]],
+) -> list[_Mention]:
+    """Turn one tagged run into mentions: rules first, then the tagger, then gazetteers.
+
+    Tokens of the run left outside every mention are appended to `leftovers`."""
+    g = _gaz()
+    words = [text[a:b] for a, b in toks]
+    n = len(words)
+    rule = _rule_spans(words, caps)
+    tagged: list[tuple[int, int, str]] = []
+    for s, e, typ in _bio_spans(tags):
+        # Connectors never start or end a mention.
+        while s < e and _is_connector(words[s]):
+            s += 1
+        while e > s and _is_connector(words[e - 1]):
+            e -= 1
+        if s < e:
+            tagged.append((s, e, typ))
+    # Multi-word gazetteer names, unless the tagger found a longer name around them.
+    mw = _multiword()
+    for i in range(n):
+        cands = mw.get(words[i])
+        if not cands:
+            continue
+        for cw, label in cands:
+            j = i + len(cw)
+            if tuple(words[i:j]) == cw:
+                if not any(s <= i and j <= e and e - s > j - i for s, e, _ in tagged):
+                    rule.append((i, j, label))
+                break
     taken = [False] * n
-    for s, e, lab in rule:
+    spans: list[tuple[int, int, str]] = []
+    for s, e, lab in sorted(rule, key=lambda x: (x[0], -x[1])):
+        if any(taken[s:e]):
+            continue
         spans.append((s, e, lab))
         for k in range(s, e):
             taken[k] = True
-    for s, e, typ in _bio_spans(tags):
+    for s, e, typ in tagged:
         if any(taken[s:e]):
             continue
-        # Connectors never start or end a mention.
-        while s < e and not words[s][:1].isupper() and not words[s][:1].isdigit():
-            s += 1
-        while e > s and not words[e - 1][:1].isupper() and not words[e - 1][:1].isdigit():
-            e -= 1
-        if s >= e:
-            continue
         ws = words[s:e]
+        if e - s == 1:
+            w = ws[0]
+            if len(w) == 1 or w in g["NOTENT"] or w.endswith(_ADJECTIVAL):
+                continue
+            if w in g["ORG"] and typ in (_PER, _MISC):
+                typ = _ORG
         follow = nxt if e == n else words[e].lower()
         lab = _map_label(typ, ws, follow)
         if lab is None:
             continue
-        if e - s == 1 and ws[0] in g["NOTENT"]:
-            continue
         spans.append((s, e, lab))
-    # Untagged country/city names, gazetteer products and makers (tagger said O).
-    covered = [False] * n
-    for s, e, _ in spans:
         for k in range(s, e):
-            covered[k] = True
+            taken[k] = True
+    # Untagged country/city names, gazetteer products and organisations (tagger said O).
     for k in range(n):
-        if covered[k]:
+        if taken[k]:
             continue
         w = words[k]
         form = w.title() if caps and len(w) > 3 else w
@@ -278,11 +377,16 @@ def _run_mentions(
             lab = "ORG"
         if lab:
             spans.append((k, k + 1, lab))
+            taken[k] = True
     spans.sort()
     out = []
     for s, e, lab in spans:
         a, b = toks[s][0], toks[e - 1][1]
         out.append(_Mention(a, b, lab, text[a:b], tuple(words[s:e]), first and s == 0))
+    if not caps:
+        for k in range(n):
+            if not taken[k]:
+                leftovers.append(toks[k])
     return out
 
 
@@ -292,27 +396,18 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
     mentions: list[_Mention] = []
     leftovers: list[tuple[int, int]] = []
     run_finditer = nf.RUN_RE.finditer
-    tok_finditer = nf.TOKEN_RE.finditer
+    run_tokens = nf.run_tokens
     for ss, se in sentences:
         caps = nf.sentence_is_caps(text, ss, se)
         for m in run_finditer(text, ss, se):
             rs, re_ = m.span()
-            toks = [t.span() for t in tok_finditer(text, rs, re_)]
+            prev, nxt = nf.context_words(text, ss, se, rs, re_)
+            toks, prev = run_tokens(text, rs, re_, prev, caps)
             if not toks:
                 continue
             words = [text[a:b] for a, b in toks]
-            prev, nxt = nf.context_words(text, ss, se, rs, re_)
             tags = _tag_run(model, words, prev, nxt, caps)
-            found = _run_mentions(text, toks, tags, nxt, caps, prev == "<S>")
-            if len(found) < len(toks):
-                covered = {(x.start, x.end) for x in found}
-                inside = [(x.start, x.end) for x in found]
-                for a, b in toks:
-                    if (a, b) in covered or any(s <= a < e for s, e in inside):
-                        continue
-                    if not caps:
-                        leftovers.append((a, b))
-            mentions.extend(found)
+            mentions.extend(_run_mentions(text, toks, tags, nxt, caps, prev == "<S>", leftovers))
     return mentions, leftovers
 
 

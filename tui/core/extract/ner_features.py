@@ -18,6 +18,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
 WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
+COMMON_PATH = DATA_DIR / "ner_common.txt"
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 
@@ -61,9 +62,6 @@ TOKEN_RE = re.compile(rf"{_CAP}|[^\W_]{_WORDTAIL}|\S")
 _PREV_RE = re.compile(r"([^\W_][\w'’.-]*|\S)\s*\Z")
 _NEXT_RE = re.compile(r"\s*([\w'’][\w'’-]*|\S)")
 _DIGIT_RE = re.compile(r"\d")
-_SHAPE_TABLE = str.maketrans(
-    {**{c: "d" for c in "0123456789"}, **{c: "-" for c in "-‐‑"}, **{c: "." for c in "."}}
-)
 
 
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, set[str]]:
@@ -79,6 +77,8 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, set[str]]:
             out.setdefault(kind, set())
             continue
         out[kind].add(line)
+        if "'" in line:
+            out[kind].add(line.replace("'", "’"))
     return out
 
 
@@ -102,23 +102,21 @@ def token_gazetteer() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(set(k))) for w, k in kinds.items()}
 
 
+_SHAPE_ASCII = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
 def shape(word: str) -> str:
-    """A compressed word shape: Xx, X, XX.X., Xx-d ..."""
-    out = []
-    last = ""
-    for ch in word:
-        if ch.isupper():
-            c = "X"
-        elif ch.islower():
-            c = "x"
-        elif ch.isdigit():
-            c = "d"
-        else:
-            c = ch
-        if c != last:
-            out.append(c)
-            last = c
-    return "".join(out)
+    """A compressed word shape: Xx, X, X.X., Xx-d ... (non-ASCII letters mapped too)."""
+    s = word.translate(_SHAPE_ASCII)
+    if not s.isascii():
+        s = "".join(
+            "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in s
+        )
+    return _REPEAT_RE.sub(r"\1", s)
 
 
 def sentence_is_caps(text: str, start: int, end: int) -> bool:
@@ -127,8 +125,42 @@ def sentence_is_caps(text: str, start: int, end: int) -> bool:
     return seg.isupper() and seg.count(" ") >= 2
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lowercase words that, capitalised at a sentence start, are almost never a name.
+
+    Derived from CoNLL-2003 train by scripts/build_entity_data.py ("however", "near", "the")."""
+    if not COMMON_PATH.exists():
+        return frozenset()
+    lines = COMMON_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def run_tokens(
+    text: str, rs: int, re_: int, prev: str, caps: bool
+) -> tuple[list[tuple[int, int]], str]:
+    """Token spans of a run, a sentence-initial common word ("However", "Near") cut off.
+
+    Returns the spans and the word before the (possibly shortened) run."""
+    toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)]
+    if prev == "<S>" and not caps and toks:
+        common = common_words()
+        while toks:
+            a, b = toks[0]
+            low = text[a:b].lower()
+            if low not in common:
+                break
+            toks.pop(0)
+            prev = low
+            # A connector cannot start a run either.
+            while toks and not text[toks[0][0]].isupper():
+                prev = text[toks[0][0] : toks[0][1]].lower()
+                toks.pop(0)
+    return toks, prev
+
+
 def find_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Token spans of each candidate run inside text[start:end]."""
+    """Token spans of each candidate run inside text[start:end] (no common-word cut)."""
     runs = []
     tok_finditer = TOKEN_RE.finditer
     for m in RUN_RE.finditer(text, start, end):
