@@ -53,12 +53,17 @@ ALLOWED = {t: allowed(t) for t in nf.TAGS}
 
 
 def common_words(sents: list[list[tuple[str, str]]]) -> list[str]:
-    """Lowercase words whose capitalised form is rarely (< 10%) part of a name."""
+    """Lowercase words that, capitalised at a sentence start, are rarely part of a name.
+
+    Seen sentence-initially: a name there less than 30% of the time; otherwise: frequent in
+    lowercase and its capitalised form a name less than 10% of the time."""
     lower: dict[str, int] = {}
     cap: dict[str, int] = {}
     cap_ent: dict[str, int] = {}
+    init: dict[str, int] = {}
+    init_ent: dict[str, int] = {}
     for sent in sents:
-        for tok, tag in sent:
+        for i, (tok, tag) in enumerate(sent):
             if tok.islower() and tok.isalpha():
                 lower[tok] = lower.get(tok, 0) + 1
             elif tok[:1].isupper() and not tok.isupper():
@@ -66,9 +71,20 @@ def common_words(sents: list[list[tuple[str, str]]]) -> list[str]:
                 cap[low] = cap.get(low, 0) + 1
                 if tag != "O":
                     cap_ent[low] = cap_ent.get(low, 0) + 1
-    return sorted(
-        w for w, c in lower.items() if c >= 2 and cap_ent.get(w, 0) <= 0.1 * cap.get(w, 0)
-    )
+                if i == 0:
+                    init[low] = init.get(low, 0) + 1
+                    if tag != "O":
+                        init_ent[low] = init_ent.get(low, 0) + 1
+    out = []
+    for w, c in lower.items():
+        if c < 2:
+            continue
+        if init.get(w, 0) >= 2:
+            if init_ent.get(w, 0) < 0.3 * init[w]:
+                out.append(w)
+        elif cap_ent.get(w, 0) <= 0.1 * cap.get(w, 0):
+            out.append(w)
+    return sorted(out)
 
 
 def sentence_examples(sent: list[tuple[str, str]]) -> tuple[list, int, int]:
@@ -85,12 +101,7 @@ def sentence_examples(sent: list[tuple[str, str]]) -> tuple[list, int, int]:
     caps = nf.sentence_is_caps(text, 0, end)
     examples = []
     covered_tokens: set[int] = set()
-    for m in nf.RUN_RE.finditer(text, 0, end):
-        rs, re_ = m.span()
-        prev, nxt = nf.context_words(text, 0, end, rs, re_)
-        run, prev = nf.run_tokens(text, rs, re_, prev, caps)
-        if not run:
-            continue
+    for run, prev, nxt in nf.iter_runs(text, 0, end, caps):
         words = [text[s:e] for s, e in run]
         n = len(run)
         items = []
@@ -201,7 +212,7 @@ def main() -> int:
     args = ap.parse_args()
     train = read_conll(args.shared / "eval/ner/conll2003_train.txt")
     dev = read_conll(args.shared / "eval/ner/conll2003_dev.txt")
-    common = common_words(train)
+    common = sorted(set(common_words(train)) | nf.gazetteer().get("FUNCTION", set()))
     header = "# Derived from CoNLL-2003 train by scripts/build_entity_data.py; do not edit.\n"
     nf.COMMON_PATH.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
     nf.common_words.cache_clear()

@@ -33,7 +33,52 @@ _DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,3}[-‐‑]?\d{1,4}[A-Za-z]{0,4}\
 _MODEL_NUMBER_RE = re.compile(r"[A-Z]?\d{2,4}[A-Za-z]{0,3}\Z")
 _ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]*[A-Z][A-Za-z.]*)\s*\)")
 _NUMBER_AFTER_RE = re.compile(r"[ \t]+([A-Z]?\d{2,4}[A-Za-z]{0,3})(?:[ \t]+([A-Z]{2,4})\b)?")
-_RENAMED_BEFORE_RE = re.compile(r"(?:\(\s*(?:ex-|formerly\s+|former\s+))\Z")
+_RENAMED_BEFORE_RE = re.compile(r"\(\s*(?:ex-|formerly\s+|former\s+)\Z")
+_RENAMED = "?renamed"
+# Words that make a multi-word name an organisation whatever the tagger thought.
+_STRONG_ORGCUE = frozenset(
+    [
+        "Institute",
+        "University",
+        "Ministry",
+        "Agency",
+        "Council",
+        "Party",
+        "Bank",
+        "Corporation",
+        "Corp",
+        "Corp.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Association",
+        "Committee",
+        "Commission",
+        "Organisation",
+        "Organization",
+        "Foundation",
+        "Society",
+        "Service",
+        "Federation",
+        "Union",
+        "League",
+        "Company",
+        "Department",
+        "Directorate",
+        "Authority",
+        "Bureau",
+        "Forces",
+        "Army",
+        "Navy",
+        "Academy",
+        "College",
+    ]
+)
+# Byline words: "Swarajya Staff", "Reuters Staff" name the outlet, not a person.
+_BYLINE_WORDS = frozenset(
+    ["Staff", "Desk", "Correspondent", "Correspondents", "Reporter", "Reporters"]
+)
 
 
 @dataclass(slots=True)
@@ -153,6 +198,10 @@ class _Mention:
     text: str
     tokens: tuple[str, ...]
     first: bool  # sentence-initial
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = _key(self.text)
 
 
 def _is_designation(word: str) -> bool:
@@ -171,6 +220,8 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
     if name in g["PRODUCT"] or last in g["PRODUCT"]:
         return "PRODUCT"
     if name in g["MAKER"]:
+        return "ORG"
+    if len(words) > 1 and last in _STRONG_ORGCUE and typ != _ORG:
         return "ORG"
     if typ == _PER:
         return "PERSON"
@@ -300,6 +351,19 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
     return rule
 
 
+def _gazetteer_label(w: str, caps: bool) -> str | None:
+    """Label of a word the tagger left out that the gazetteer knows for sure."""
+    g = _gaz()
+    form = w.title() if caps and len(w) > 3 else w
+    if form in g["COUNTRY"] or form in g["CITY"]:
+        return "GPE"
+    if w in g["PRODUCT"] and w[:1].isupper():
+        return "PRODUCT"
+    if (form in g["MAKER"] and not caps) or (w in g["ORG"] and len(w) > 1):
+        return "ORG"
+    return None
+
+
 def _run_mentions(
     text: str,
     toks: list[tuple[int, int]],
@@ -315,6 +379,22 @@ def _run_mentions(
     g = _gaz()
     words = [text[a:b] for a, b in toks]
     n = len(words)
+    if n == 1 and not _is_designation(words[0]):
+        # Fast path for the commonest run: one capitalised word.
+        w = words[0]
+        typ = _TAG_TYPES[tags[0]]
+        lab = None
+        if typ and len(w) > 1 and w not in g["NOTENT"] and not w.endswith(_ADJECTIVAL):
+            if w in g["ORG"] and typ in (_PER, _MISC):
+                typ = _ORG
+            lab = _map_label(typ, words, nxt)
+        if lab is None:
+            lab = _gazetteer_label(w, caps)
+        if lab is None:
+            if not caps:
+                leftovers.append(toks[0])
+            return []
+        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first)]
     rule = _rule_spans(words, caps)
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
@@ -348,6 +428,9 @@ def _run_mentions(
     for s, e, typ in tagged:
         if any(taken[s:e]):
             continue
+        if e - s > 1 and words[e - 1] in _BYLINE_WORDS:
+            e -= 1
+            typ = _ORG
         ws = words[s:e]
         if e - s == 1:
             w = ws[0]
@@ -366,15 +449,7 @@ def _run_mentions(
     for k in range(n):
         if taken[k]:
             continue
-        w = words[k]
-        form = w.title() if caps and len(w) > 3 else w
-        lab = None
-        if form in g["COUNTRY"] or form in g["CITY"]:
-            lab = "GPE"
-        elif w in g["PRODUCT"] and w[:1].isupper():
-            lab = "PRODUCT"
-        elif (form in g["MAKER"] and not caps) or (w in g["ORG"] and len(w) > 1):
-            lab = "ORG"
+        lab = _gazetteer_label(words[k], caps)
         if lab:
             spans.append((k, k + 1, lab))
             taken[k] = True
@@ -395,15 +470,19 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
     model = _model()
     mentions: list[_Mention] = []
     leftovers: list[tuple[int, int]] = []
-    run_finditer = nf.RUN_RE.finditer
-    run_tokens = nf.run_tokens
+    iter_runs = nf.iter_runs
     for ss, se in sentences:
         caps = nf.sentence_is_caps(text, ss, se)
-        for m in run_finditer(text, ss, se):
-            rs, re_ = m.span()
-            prev, nxt = nf.context_words(text, ss, se, rs, re_)
-            toks, prev = run_tokens(text, rs, re_, prev, caps)
-            if not toks:
+        for toks, prev, nxt in iter_runs(text, ss, se, caps):
+            rs = toks[0][0]
+            if prev in ("-", "formerly", "former") and _RENAMED_BEFORE_RE.search(
+                text, max(ss, rs - 12), rs
+            ):
+                # "(ex-Admiral Gorshkov)": the whole run names the thing before it; its label
+                # is settled in extract_entities.
+                a, b = toks[0][0], toks[-1][1]
+                words = tuple(text[a:b].split())
+                mentions.append(_Mention(a, b, _RENAMED, text[a:b], words, False))
                 continue
             words = [text[a:b] for a, b in toks]
             tags = _tag_run(model, words, prev, nxt, caps)
@@ -417,12 +496,9 @@ def _key(s: str) -> str:
 
 def _renamed_label(text: str, m: _Mention, prev_m: _Mention | None) -> str | None:
     """'(ex-Admiral Gorshkov)' right after a product names the same kind of thing."""
-    if prev_m is None or m.start - prev_m.end > 12:
+    if prev_m is None or m.start - prev_m.end > 12 or prev_m.label == _RENAMED:
         return None
-    between = text[prev_m.end : m.start]
-    if _RENAMED_BEFORE_RE.search(between) and between.strip().startswith("("):
-        return prev_m.label
-    return None
+    return prev_m.label
 
 
 def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
@@ -437,10 +513,11 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     mentions.sort(key=lambda x: x.start)
 
     # Renamed things: "INS Vikramaditya (ex-Admiral Gorshkov)".
-    for i in range(1, len(mentions)):
-        lab = _renamed_label(text, mentions[i], mentions[i - 1])
-        if lab:
-            mentions[i].label = lab
+    if any(m.label == _RENAMED for m in mentions):
+        for i, m in enumerate(mentions):
+            if m.label == _RENAMED:
+                m.label = _renamed_label(text, m, mentions[i - 1] if i else None) or ""
+        mentions = [m for m in mentions if m.label]
 
     # Extend "Boeing 737 MAX": a maker followed by a model number.
     g = _gaz()
@@ -452,22 +529,23 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 m.text = text[m.start : m.end]
                 m.tokens = tuple(m.text.split())
                 m.label = "PRODUCT"
+                m.key = _key(m.text)
 
     # Majority label per surface string (sentence-initial and all-caps mentions vote less).
     votes: dict[str, dict[str, float]] = {}
     for m in mentions:
         weight = 0.5 if m.first or (m.text.isupper() and len(m.text) > 4) else 1.0
-        d = votes.setdefault(_key(m.text), {})
+        d = votes.setdefault(m.key, {})
         d[m.label] = d.get(m.label, 0.0) + weight
     best_label = {k: max(d, key=d.__getitem__) for k, d in votes.items()}
     for m in mentions:
-        m.label = best_label[_key(m.text)]
+        m.label = best_label[m.key]
 
     # Surnames and other single tokens left untagged that match a known entity.
     surname: dict[str, str] = {}
     known: dict[str, str] = {}
     for m in mentions:
-        known.setdefault(_key(m.text), m.label)
+        known.setdefault(m.key, m.label)
         if m.label == "PERSON" and len(m.tokens) >= 2:
             surname.setdefault(m.tokens[-1], "PERSON")
     for m in mentions:
@@ -482,8 +560,13 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda x: x.start)
-
-    return _group(text, mentions)
+    # Mentions never overlap (a rule may have extended one over the next).
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return _group(text, kept)
 
 
 def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
@@ -503,13 +586,13 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
     order = sorted(mentions, key=lambda m: (-len(m.tokens), m.start))
     pending_acronyms: list[tuple[_Mention, Entity]] = []
     for m in order:
-        k = (_key(m.text), m.label)
+        k = (m.key, m.label)
         ent = by_key.get(k)
         if ent is None and len(m.tokens) == 1:
             if m.label == "PERSON":
                 ent = surname_of.get(m.tokens[0])
             elif m.label == "PRODUCT":
-                ent = prefix_of.get(_key(m.text))
+                ent = prefix_of.get(m.key)
         if ent is None:
             ent = Entity(name=m.text, label=m.label)
             entities.append(ent)

@@ -57,9 +57,10 @@ _CONN = (
     r"(?:of|for|and|the|de|du|da|des|del|della|di|do|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
 )
 _SP = r"[ \t\u00a0]+"
-RUN_RE = re.compile(rf"(?:(?<![\w\-‐‑])|(?<=\bex-))({_CAP})(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
+# No lookbehind here: a leading assertion would stop the regex engine from skipping ahead to
+# the next possible first character; iter_runs checks the word boundary instead.
+RUN_RE = re.compile(rf"{_CAP}(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
 TOKEN_RE = re.compile(rf"{_CAP}|[^\W_]{_WORDTAIL}|\S")
-_PREV_RE = re.compile(r"([^\W_][\w'’.-]*|\S)\s*\Z")
 _NEXT_RE = re.compile(r"\s*([\w'’][\w'’-]*|\S)")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -159,30 +160,53 @@ def run_tokens(
     return toks, prev
 
 
-def find_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Token spans of each candidate run inside text[start:end] (no common-word cut)."""
-    runs = []
-    tok_finditer = TOKEN_RE.finditer
-    for m in RUN_RE.finditer(text, start, end):
-        runs.append([t.span() for t in tok_finditer(text, m.start(), m.end())])
-    return runs
+_OPENERS = "\"'“‘(["
 
 
 def context_words(text: str, start: int, end: int, rs: int, re_: int) -> tuple[str, str]:
     """The word before a run and the word after it (lowercased), within the sentence."""
-    if rs <= start:
+    j = rs
+    while j > start and text[j - 1] in " \t\u00a0":
+        j -= 1
+    if j <= start:
         prev = "<S>"
     else:
-        m = _PREV_RE.search(text, max(start, rs - 40), rs)
-        prev = m.group(1).lower() if m else "<S>"
-        if prev in "\"'“‘([" and not text[start:rs].strip("\"'“‘([ \t"):
-            prev = "<S>"
+        c = text[j - 1]
+        if c.isalnum():
+            k = max(text.rfind(" ", start, j), text.rfind("\n", start, j)) + 1
+            prev = text[max(k, start) : j].lstrip(_OPENERS).lower() or c
+        else:
+            prev = c
+            if c in _OPENERS and not text[start : j - 1].strip(_OPENERS + " \t"):
+                prev = "<S>"
     if re_ >= end:
         nxt = "</S>"
     else:
         m = _NEXT_RE.match(text, re_, min(end, re_ + 40))
         nxt = m.group(1).lower() if m else "</S>"
     return prev, nxt
+
+
+def iter_runs(text: str, start: int, end: int, caps: bool):
+    """Yield (token spans, word before, word after) for each candidate run in a sentence.
+
+    A run may not start inside a word ("iPhone", "U.S.-Iraq" after the hyphen) unless after
+    "ex-" ("ex-Admiral Gorshkov"); such a first token is dropped and the rest kept."""
+    for m in RUN_RE.finditer(text, start, end):
+        rs, re_ = m.span()
+        if rs > start:
+            c = text[rs - 1]
+            if (c.isalnum() or c in "-‐‑_") and not text.startswith("ex-", rs - 3, rs):
+                toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)][1:]
+                while toks and not text[toks[0][0]].isupper():
+                    toks.pop(0)
+                if not toks:
+                    continue
+                rs = toks[0][0]
+        prev, nxt = context_words(text, start, end, rs, re_)
+        toks, prev = run_tokens(text, rs, re_, prev, caps)
+        if toks:
+            yield toks, prev, nxt
 
 
 _word_cache: dict[tuple[str, bool, bool], list[str]] = {}
