@@ -309,10 +309,16 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
             s = i - 1 if i > 0 and words[i - 1] in g["MAKER"] else i
             j = i + 1
             while j < n and (
-                (words[j].isupper() and len(words[j]) <= 4 and words[j] not in g["ORG"])
-                or words[j] in g["PRODUCT"]
+                words[j] in g["PRODUCT"]
                 or (
-                    j == i + 1
+                    not caps
+                    and words[j].isupper()
+                    and len(words[j]) <= 4
+                    and words[j] not in g["ORG"]
+                )
+                or (
+                    not caps
+                    and j == i + 1
                     and words[j][:1].isupper()
                     and words[j] not in g["COUNTRY"]
                     and words[j] not in g["NORP"]
@@ -628,7 +634,9 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
         f = forms.get(id(ent), {})
         names = sorted(f, key=lambda s: (-len(s.split()), s.isupper(), -f[s], s))
         ent.name = names[0]
-        ent.aliases = [s for s in names[1:] if _key(s) != _key(ent.name)]
+        # Every other surface form is an alias, so that text[s:e] of any mention is the name
+        # or one of the aliases ("INDIA" in a headline, "Shugayev" for "Dmitry Shugayev").
+        ent.aliases = [s for s in names[1:] if s != ent.name]
         ent.mentions.sort()
     entities.sort(key=lambda e: e.mentions[0])
     return entities
