@@ -83,11 +83,11 @@ _BYLINE_WORDS = frozenset(
 
 @dataclass(slots=True)
 class _Model:
-    weights: dict[str, list[float]]
+    weights: dict[str, list[int]]
     allowed: tuple[tuple[int, ...], ...]
-    static: dict[tuple[str, bool, bool], list[float]] = field(default_factory=dict)
-    context: dict[tuple[str, int, int], list[float]] = field(default_factory=dict)
-    zero: list[float] = field(default_factory=lambda: [0.0] * len(nf.TAGS))
+    static: dict[tuple[str, bool, bool], list[int]] = field(default_factory=dict)
+    context: dict[tuple[str, int, int], list[int]] = field(default_factory=dict)
+    zero: list[int] = field(default_factory=lambda: [0] * len(nf.TAGS))
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +96,9 @@ def _model() -> _Model:
         blob = json.load(fh)
     if tuple(blob["tags"]) != nf.TAGS:
         raise ValueError("entity weights were trained for another tag set")
-    scale = float(blob["scale"])
-    weights = {f: [x / scale for x in v] for f, v in blob["weights"].items()}
+    # Integer weights (scaled by blob["scale"]) are used as they are: scaling every weight by
+    # the same factor does not change which tag scores best.
+    weights = blob["weights"]
     allowed = []
     for prev in nf.TAGS:
         ptype = prev[2:] if prev != "O" else ""
@@ -116,12 +117,9 @@ def _static_vector(model: _Model, word: str, caps: bool, first: bool) -> list[fl
     key = (word, caps, first)
     vec = model.static.get(key)
     if vec is None:
-        vec = [0.0] * len(nf.TAGS)
         w = model.weights
-        for f in nf.word_features(word, caps, first):
-            v = w.get(f)
-            if v is not None:
-                vec = [a + b for a, b in zip(vec, v, strict=False)]
+        found = [v for v in map(w.get, nf.word_features(word, caps, first)) if v is not None]
+        vec = [sum(col) for col in zip(*found, strict=False)] if found else model.zero
         if len(model.static) > 200_000:
             model.static.clear()
         model.static[key] = vec
@@ -133,7 +131,7 @@ def _context_vector(model: _Model, pos: str, n: int, prev_tag: int) -> list[floa
     key = (pos, n, prev_tag)
     vec = model.context.get(key)
     if vec is None:
-        vec = [0.0] * len(nf.TAGS)
+        vec = [0] * len(nf.TAGS)
         for f in ("pos=" + pos, "n=" + str(n), "pt=" + nf.TAGS[prev_tag]):
             v = model.weights.get(f)
             if v is not None:

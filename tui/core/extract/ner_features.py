@@ -57,9 +57,11 @@ _CONN = (
     r"(?:of|for|and|the|de|du|da|des|del|della|di|do|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
 )
 _SP = r"[ \t\u00a0]+"
-# No lookbehind here: a leading assertion would stop the regex engine from skipping ahead to
+# No lookbehind here: a leading lookbehind would stop the regex engine from skipping ahead to
 # the next possible first character; iter_runs checks the word boundary instead.
-RUN_RE = re.compile(rf"{_CAP}(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
+# The lookahead of possible first characters lets the engine skip ahead quickly.
+_FIRST = "[" + _UP[1:-1] + "ae" + "]"
+RUN_RE = re.compile(rf"(?={_FIRST}){_CAP}(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
 TOKEN_RE = re.compile(rf"{_CAP}|[^\W_]{_WORDTAIL}|\S")
 _NEXT_RE = re.compile(r"\s*([\w'’][\w'’-]*|\S)")
 _DIGIT_RE = re.compile(r"\d")
@@ -143,7 +145,11 @@ def run_tokens(
     """Token spans of a run, a sentence-initial common word ("However", "Near") cut off.
 
     Returns the spans and the word before the (possibly shortened) run."""
-    toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)]
+    seg = text[rs:re_]
+    if " " in seg or "\t" in seg or "\u00a0" in seg:
+        toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)]
+    else:
+        toks = [(rs, re_)]  # a run without a space is a single token
     if prev == "<S>" and not caps and toks:
         common = common_words()
         while toks:
@@ -209,31 +215,29 @@ def iter_runs(text: str, start: int, end: int, caps: bool):
             yield toks, prev, nxt
 
 
-_word_cache: dict[tuple[str, bool, bool], list[str]] = {}
-
-
 def word_features(word: str, caps: bool, first: bool) -> list[str]:
-    """Features of a token that depend on the token alone (cached)."""
-    key = (word, caps, first)
-    feats = _word_cache.get(key)
-    if feats is not None:
-        return feats
+    """Features of a token that depend on the token alone (the caller caches their sum)."""
     lw = word.lower()
     form = word.title() if caps and len(word) > 4 and word.isalpha() else word
-    feats = ["bias", "w=" + form, "lw=" + lw, "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3]]
-    feats.append("sh=" + shape(word))
+    feats = [
+        "bias",
+        "w=" + form,
+        "lw=" + lw,
+        "s3=" + lw[-3:],
+        "s2=" + lw[-2:],
+        "p3=" + lw[:3],
+        "sh=" + shape(word),
+    ]
     if _DIGIT_RE.search(word):
         feats.append("digit")
-    for kind in token_gazetteer().get(form, ()) or token_gazetteer().get(word, ()):
+    gaz = token_gazetteer()
+    for kind in gaz.get(form, ()) or gaz.get(word, ()):
         feats.append("gz=" + kind)
     if caps:
         feats = [f + "|C" for f in feats]
     if first:
         feats.append("fw=" + lw)
         feats.append("first")
-    if len(_word_cache) > 200_000:
-        _word_cache.clear()
-    _word_cache[key] = feats
     return feats
 
 
