@@ -164,8 +164,9 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
             vc = _context_vector(model, pos, nn, prev_tag)
         vp = w.get("pw=" + (lowers[i - 1] if i else prev), zero)
         vn = w.get("nw=" + (lowers[i + 1] if i < last else nxt), zero)
-        sc = [a + b + c + d for a, b, c, d in zip(vs, vc, vp, vn, strict=False)]
-        best = max(allowed[prev_tag], key=sc.__getitem__)
+        al = allowed[prev_tag]
+        sc = [vs[k] + vc[k] + vp[k] + vn[k] for k in al]
+        best = al[sc.index(max(sc))]
         out.append(best)
         prev_tag = best
     return out
