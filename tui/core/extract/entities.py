@@ -35,6 +35,9 @@ _ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]*[A-Z][A-Za-z.]*)\s*\)")
 _NUMBER_AFTER_RE = re.compile(r"[ \t]+([A-Z]?\d{2,4}[A-Za-z]{0,3})(?:[ \t]+([A-Z]{2,4})\b)?")
 _RENAMED_BEFORE_RE = re.compile(r"\(\s*(?:ex-|formerly\s+|former\s+)\Z")
 _RENAMED = "?renamed"
+# How much more than "O" (in weight units: the shipped weights are scaled by 100) a lone
+# sentence-initial capitalised word must score to be a name ("Images have emerged...").
+_FIRST_MARGIN = 400
 # Words that make a multi-word name an organisation whatever the tagger thought.
 _STRONG_ORGCUE = frozenset(
     [
@@ -73,6 +76,67 @@ _STRONG_ORGCUE = frozenset(
         "Navy",
         "Academy",
         "College",
+    ]
+)
+# Titles that split a name and are never part of a person's name.
+_TITLES = frozenset(
+    [
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Dr",
+        "Dr.",
+        "President",
+        "Mayor",
+        "Governor",
+        "Gov.",
+        "Senator",
+        "Sen.",
+        "Rep.",
+        "Representative",
+        "Minister",
+        "Secretary",
+        "Chancellor",
+        "Gen.",
+        "General",
+        "Lt.",
+        "Col.",
+        "Colonel",
+        "Capt.",
+        "Captain",
+        "Sgt.",
+        "Sergeant",
+        "Maj.",
+        "Major",
+        "Brig.",
+        "Adm.",
+        "Commander",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Sheikh",
+        "Judge",
+        "Ambassador",
+        "Spokesman",
+        "Spokeswoman",
+        "Chairman",
+        "Chairwoman",
+        "Professor",
+        "Prof.",
+        "Coach",
+        "Commissioner",
+        "Councilman",
+        "Councilwoman",
+        "Councilmember",
+        "Assemblyman",
+        "Assemblywoman",
+        "Premier",
+        "Chief",
     ]
 )
 # Byline words: "Swarajya Staff", "Reuters Staff" name the outlet, not a person.
@@ -166,7 +230,10 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
         vn = w.get("nw=" + (lowers[i + 1] if i < last else nxt), zero)
         al = allowed[prev_tag]
         sc = [vs[k] + vc[k] + vp[k] + vn[k] for k in al]
-        best = al[sc.index(max(sc))]
+        top = max(sc)
+        best = al[sc.index(top)]
+        if first and n == 1 and best and top - sc[0] < _FIRST_MARGIN:
+            best = 0  # a lone capitalised word opening a sentence needs a clear margin
         out.append(best)
         prev_tag = best
     return out
@@ -198,6 +265,7 @@ class _Mention:
     tokens: tuple[str, ...]
     first: bool  # sentence-initial
     key: str = ""
+    caps: bool = False  # found in an all-caps line
 
     def __post_init__(self) -> None:
         self.key = _key(self.text)
@@ -223,6 +291,10 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
     if len(words) > 1 and last in _STRONG_ORGCUE and typ != _ORG:
         return "ORG"
     if typ == _PER:
+        if len(words) > 1 and last in g["LOCCUE"]:
+            return "LOC"  # "Hart Island"
+        if len(words) > 1 and last in g["FACCUE"]:
+            return "FAC"  # "Bruckner Boulevard"
         return "PERSON"
     if typ == _ORG:
         if name in g["NORP"]:
@@ -369,6 +441,18 @@ def _gazetteer_label(w: str, caps: bool) -> str | None:
     return None
 
 
+def _add_tagged(
+    words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
+) -> None:
+    # Connectors never start or end a mention.
+    while s < e and _is_connector(words[s]):
+        s += 1
+    while e > s and _is_connector(words[e - 1]):
+        e -= 1
+    if s < e:
+        tagged.append((s, e, typ))
+
+
 def _run_mentions(
     text: str,
     toks: list[tuple[int, int]],
@@ -399,17 +483,18 @@ def _run_mentions(
             if not caps:
                 leftovers.append(toks[0])
             return []
-        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first)]
+        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first, caps=caps)]
     rule = _rule_spans(words, caps)
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
-        # Connectors never start or end a mention.
-        while s < e and _is_connector(words[s]):
-            s += 1
-        while e > s and _is_connector(words[e - 1]):
-            e -= 1
-        if s < e:
-            tagged.append((s, e, typ))
+        # A title inside a name splits it: "New York City Mayor Bill de Blasio".
+        for t in range(s, e - 1):
+            if words[t] in _TITLES and words[t + 1][:1].isupper():
+                if t > s:
+                    _add_tagged(words, tagged, s, t, typ)
+                s, typ = t + 1, _PER
+                break
+        _add_tagged(words, tagged, s, e, typ)
     # Multi-word gazetteer names, unless the tagger found a longer name around them.
     mw = _multiword()
     for i in range(n):
@@ -462,7 +547,7 @@ def _run_mentions(
     out = []
     for s, e, lab in spans:
         a, b = toks[s][0], toks[e - 1][1]
-        out.append(_Mention(a, b, lab, text[a:b], tuple(words[s:e]), first and s == 0))
+        out.append(_Mention(a, b, lab, text[a:b], tuple(words[s:e]), first and s == 0, caps=caps))
     if not caps:
         for k in range(n):
             if not taken[k]:
@@ -497,6 +582,30 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
 
 def _key(s: str) -> str:
     return " ".join(s.split()).casefold().replace("’", "'")
+
+
+def _caps_label(m: _Mention) -> str | None:
+    """The label of a name from an all-caps line that the gazetteer or a designation confirms."""
+    g = _gaz()
+    if m.label == "PRODUCT" and any(c.isdigit() for c in m.text):
+        return "PRODUCT"
+    form = " ".join(
+        w if len(w) <= 4 and w.isalpha() and w in g["ORG"] else w.title() for w in m.tokens
+    )
+    for kind, label in _GAZ_LABEL.items():
+        if m.text in g[kind] or form in g[kind]:
+            return label
+    return None
+
+
+def _has_lowercase_use(text: str, low: str) -> bool:
+    i = text.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            return True
+        i = text.find(low, j)
+    return False
 
 
 def _renamed_label(text: str, m: _Mention, prev_m: _Mention | None) -> str | None:
@@ -545,6 +654,35 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     best_label = {k: max(d, key=d.__getitem__) for k, d in votes.items()}
     for m in mentions:
         m.label = best_label[m.key]
+
+    # An all-caps line (a headline) keeps only names confirmed elsewhere in the text, known to
+    # the gazetteer, or designations; a sentence-initial capitalised word that the text also
+    # uses in lowercase ("Images have emerged", "images of") is an ordinary word.
+    common = nf.common_words()
+    for m in mentions:
+        # Shouted words in a mixed line ("A SIMPLE GUIDE: How do I...") are treated as a
+        # headline's: "HOPE" is "hope", but "TASS" and "NATO" are names.
+        if not m.caps and m.text.isupper() and any(t.lower() in common for t in m.tokens):
+            m.caps = True
+    plain: dict[str, str] = {}
+    for m in mentions:
+        if not m.caps:
+            plain.setdefault(m.key, m.label)
+            if m.label == "PERSON" and len(m.tokens) > 1:
+                plain.setdefault(_key(m.tokens[-1]), "PERSON")
+    kept_m = []
+    for m in mentions:
+        if m.caps:
+            lab = plain.get(m.key) or _caps_label(m)
+            if lab is None:
+                continue
+            m.label = lab
+        elif m.first and len(m.tokens) == 1 and m.label != "PRODUCT":
+            low = m.text.lower()
+            if low != m.text and _has_lowercase_use(text, low):
+                continue
+        kept_m.append(m)
+    mentions = kept_m
 
     # Surnames and other single tokens left untagged that match a known entity.
     surname: dict[str, str] = {}
@@ -595,14 +733,14 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
         ent = by_key.get(k)
         if ent is None and len(m.tokens) == 1:
             if m.label == "PERSON":
-                ent = surname_of.get(m.tokens[0])
+                ent = surname_of.get(m.tokens[0].casefold())
             elif m.label == "PRODUCT":
                 ent = prefix_of.get(m.key)
         if ent is None:
             ent = Entity(name=m.text, label=m.label)
             entities.append(ent)
             if m.label == "PERSON" and len(m.tokens) >= 2:
-                surname_of.setdefault(m.tokens[-1], ent)
+                surname_of.setdefault(m.tokens[-1].casefold(), ent)
             if m.label == "PRODUCT" and len(m.tokens) >= 2:
                 prefix_of.setdefault(_key(m.tokens[0]), ent)
         by_key.setdefault(k, ent)

@@ -51,10 +51,11 @@ _WORDTAIL = r"(?:[^\W_]|&|[-‐‑.](?=[^\W_])|['’](?![sS]\b)(?=[^\W_]))*"
 _CAP = (
     rf"(?:(?:{_UP}\.){{2,}}(?![^\W_])"  # U.S., U.N.
     rf"|(?:{_ABBR})\.(?!\w)"
+    rf"|{_UP}\.(?=[ \t]+{_UP}[^\W\d_])"  # an initial: "George W. Bush"
     rf"|(?:(?:al|el|ad|as|an|ash|ar|ul)[-‐‑])?{_UP}{_WORDTAIL})"
 )
 _CONN = (
-    r"(?:of|for|and|the|de|du|da|des|del|della|di|do|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
+    r"(?:of|for|and|the|de|du|da|des|del|della|di|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
 )
 _SP = r"[ \t\u00a0]+"
 # No lookbehind here: a leading lookbehind would stop the regex engine from skipping ahead to
@@ -123,9 +124,10 @@ def shape(word: str) -> str:
 
 
 def sentence_is_caps(text: str, start: int, end: int) -> bool:
-    """True for an all-caps line (a headline): every cased letter upper, several words."""
+    """True for an all-caps line (a headline): every cased letter upper, and either several
+    words or one long one ("AVOIDING"; an acronym like "NATO" alone is not a headline)."""
     seg = text[start:end]
-    return seg.isupper() and seg.count(" ") >= 2
+    return seg.isupper() and (seg.count(" ") >= 2 or len(seg) >= 6)
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +141,10 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
+# What a word after these starts: a sentence, a clause after a colon, a list item.
+_STARTS = frozenset(["<S>", ":", "•", "|", "—", "–", "*", "·", "►"])
+
+
 def run_tokens(
     text: str, rs: int, re_: int, prev: str, caps: bool
 ) -> tuple[list[tuple[int, int]], str]:
@@ -150,7 +156,7 @@ def run_tokens(
         toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)]
     else:
         toks = [(rs, re_)]  # a run without a space is a single token
-    if prev == "<S>" and not caps and toks:
+    if prev in _STARTS and not caps and toks:
         common = common_words()
         while toks:
             a, b = toks[0]
