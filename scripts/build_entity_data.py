@@ -52,6 +52,11 @@ def allowed(prev_tag: str) -> list[bool]:
 ALLOWED = {t: allowed(t) for t in nf.TAGS}
 
 
+def lowercase_words(sents: list[list[tuple[str, str]]]) -> list[str]:
+    """Every word written in lowercase in the training text (an English vocabulary)."""
+    return sorted({tok for sent in sents for tok, _ in sent if tok.isalpha() and tok.islower()})
+
+
 def common_words(sents: list[list[tuple[str, str]]]) -> list[str]:
     """Lowercase words that, capitalised at a sentence start, are rarely part of a name.
 
@@ -76,9 +81,7 @@ def common_words(sents: list[list[tuple[str, str]]]) -> list[str]:
                     if tag != "O":
                         init_ent[low] = init_ent.get(low, 0) + 1
     out = []
-    for w, c in lower.items():
-        if c < 2:
-            continue
+    for w in lower:
         if init.get(w, 0) >= 2:
             if init_ent.get(w, 0) < 0.3 * init[w]:
                 out.append(w)
@@ -217,6 +220,10 @@ def main() -> int:
     nf.COMMON_PATH.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
     nf.common_words.cache_clear()
     print(f"common words: {len(common)} -> {nf.COMMON_PATH}")
+    lower = lowercase_words(train)
+    nf.LOWER_PATH.write_text(header + "\n".join(lower) + "\n", encoding="utf-8")
+    nf.lowercase_words.cache_clear()
+    print(f"lowercase words: {len(lower)} -> {nf.LOWER_PATH}")
     train_runs: list = []
     n_ent = n_cov = 0
     for sent in train:

@@ -72,6 +72,7 @@ _STRONG_ORGCUE = frozenset(
         "Authority",
         "Bureau",
         "Forces",
+        "Police",
         "Army",
         "Navy",
         "Academy",
@@ -137,6 +138,90 @@ _TITLES = frozenset(
         "Assemblywoman",
         "Premier",
         "Chief",
+    ]
+)
+# Words that continue a title: "Prime Minister", "Secretary of State", "Foreign Secretary".
+_TITLE_WORDS = _TITLES | frozenset(
+    [
+        "Prime",
+        "Vice",
+        "Deputy",
+        "Acting",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Home",
+        "Interior",
+        "Finance",
+        "Treasury",
+        "State",
+        "Homeland",
+        "Security",
+        "Energy",
+        "Health",
+        "Education",
+        "Justice",
+        "Commerce",
+        "Labor",
+        "Labour",
+        "Agriculture",
+        "Transport",
+        "Trade",
+        "Industry",
+        "External",
+        "Affairs",
+        "General",
+        "Attorney",
+        "Assistant",
+        "Under",
+        "Senior",
+        "Executive",
+        "Press",
+        "Communications",
+    ]
+)
+# Lone words that head names but are not names themselves ("the Office said").
+_GENERIC_HEADS = frozenset(
+    [
+        "Office",
+        "Department",
+        "Ministry",
+        "Council",
+        "Committee",
+        "Commission",
+        "Agency",
+        "Service",
+        "Services",
+        "Institute",
+        "University",
+        "College",
+        "School",
+        "Court",
+        "Bureau",
+        "Board",
+        "Authority",
+        "Association",
+        "Foundation",
+        "Society",
+        "Union",
+        "Federation",
+        "League",
+        "Company",
+        "Corporation",
+        "Group",
+        "Island",
+        "Islands",
+        "River",
+        "Street",
+        "Road",
+        "Avenue",
+        "Bridge",
+        "Airport",
+        "Station",
+        "Square",
+        "Centre",
+        "Center",
+        "Hospital",
     ]
 )
 # Byline words: "Swarajya Staff", "Reuters Staff" name the outlet, not a person.
@@ -291,6 +376,8 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
     if len(words) > 1 and last in _STRONG_ORGCUE and typ != _ORG:
         return "ORG"
     if typ == _PER:
+        if len(words) == 1 and (name in g["COUNTRY"] or name in g["STATE"]):
+            return "GPE"
         if len(words) > 1 and last in g["LOCCUE"]:
             return "LOC"  # "Hart Island"
         if len(words) > 1 and last in g["FACCUE"]:
@@ -304,6 +391,8 @@ def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
         return "ORG"
     if words[0] in ("Camp", "Fort", "Mount", "Lake") and len(words) > 1 and typ != _PER:
         return "FAC" if words[0] in ("Camp", "Fort") else "LOC"
+    if name in g["REGION"] and typ != _PER:
+        return "LOC"
     if typ == _LOC:
         if name in g["COUNTRY"] or name in g["CITY"] or name in g["STATE"]:
             return "GPE"
@@ -335,6 +424,7 @@ _GAZ_LABEL = {
     "ORG": "ORG",
     "MAKER": "ORG",
     "COUNTRY": "GPE",
+    "REGION": "LOC",
     "CITY": "GPE",
     "STATE": "GPE",
     "PRODUCT": "PRODUCT",
@@ -355,6 +445,11 @@ def _multiword() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     for v in out.values():
         v.sort(key=lambda x: -len(x[0]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    return frozenset(name for kind in _GAZ_LABEL for name in _gaz()[kind])
 
 
 def _is_connector(word: str) -> bool:
@@ -412,6 +507,32 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
             rule.append((i, j, "EVENT"))
             i = j
             continue
+        if i == 0 and not caps and n > 1 and w not in _TITLE_WORDS and w not in g["NORP"]:
+            # "Stockholm International Peace Research Institute": capitalised words that end
+            # in a strong organisation word are one organisation, whatever their parts are.
+            end = -1
+            for j in range(1, n):
+                if words[j] in _STRONG_ORGCUE:
+                    end = j + 1
+                elif (
+                    not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the", "&"))
+                    or words[j] in _TITLES
+                ):
+                    break
+            if end > 0 and " ".join(words[:end]) in _gazetteer_names():
+                end = -1  # "West Bank" is a place
+            if 0 < end < n and words[end] in ("of", "for"):
+                # "Federal Service for Military-Technical Cooperation", "Bank of England"
+                k = end
+                while k < n and words[k] not in _TITLES:
+                    k += 1
+                while k > end and _is_connector(words[k - 1]):
+                    k -= 1
+                end = k if k > end + 1 else end
+            if end > 0:
+                rule.append((0, end, "ORG"))
+                i = end
+                continue
         if not caps and w in g["NORP"] and i + 2 <= n:
             # "Indian Armed Forces", "Syrian Computer Society": a nationality + an org name.
             end = -1
@@ -453,6 +574,26 @@ def _add_tagged(
         tagged.append((s, e, typ))
 
 
+def _add_left_of_title(
+    words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
+) -> None:
+    """What precedes a title: a place or an organisation ("U.S.", "New York City"), else
+    nothing ("Acting")."""
+    common = nf.common_words()
+    while s < e and words[s].lower() in common:
+        s += 1
+    if s >= e:
+        return
+    name = " ".join(words[s:e])
+    g = _gaz()
+    for kind, label in _GAZ_LABEL.items():
+        if name in g[kind]:
+            tagged.append((s, e, _LOC if label == "GPE" else _ORG if label == "ORG" else _MISC))
+            return
+    if typ != _PER:
+        _add_tagged(words, tagged, s, e, typ)
+
+
 def _run_mentions(
     text: str,
     toks: list[tuple[int, int]],
@@ -473,7 +614,13 @@ def _run_mentions(
         w = words[0]
         typ = _TAG_TYPES[tags[0]]
         lab = None
-        if typ and len(w) > 1 and w not in g["NOTENT"] and not w.endswith(_ADJECTIVAL):
+        if (
+            typ
+            and len(w) > 1
+            and w not in g["NOTENT"]
+            and w not in _GENERIC_HEADS
+            and not w.endswith(_ADJECTIVAL)
+        ):
             if w in g["ORG"] and typ in (_PER, _MISC):
                 typ = _ORG
             lab = _map_label(typ, words, nxt)
@@ -487,12 +634,18 @@ def _run_mentions(
     rule = _rule_spans(words, caps)
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
-        # A title inside a name splits it: "New York City Mayor Bill de Blasio".
+        # A title inside a name splits it: "New York City Mayor Bill de Blasio", "Acting U.S.
+        # Attorney Joshua Levy", "Secretary of State John Kerry".
         for t in range(s, e - 1):
             if words[t] in _TITLES and words[t + 1][:1].isupper():
+                k = t + 1
+                while k < e - 1 and (words[k] in _TITLE_WORDS or _is_connector(words[k])):
+                    k += 1
+                if words[e - 1] in _STRONG_ORGCUE:
+                    break  # "President Obama Administration" is not a person
                 if t > s:
-                    _add_tagged(words, tagged, s, t, typ)
-                s, typ = t + 1, _PER
+                    _add_left_of_title(words, tagged, s, t, typ)
+                s, typ = k, _PER
                 break
         _add_tagged(words, tagged, s, e, typ)
     # Multi-word gazetteer names, unless the tagger found a longer name around them.
@@ -524,7 +677,7 @@ def _run_mentions(
         ws = words[s:e]
         if e - s == 1:
             w = ws[0]
-            if len(w) == 1 or w in g["NOTENT"] or w.endswith(_ADJECTIVAL):
+            if len(w) == 1 or w in g["NOTENT"] or w in _GENERIC_HEADS or w.endswith(_ADJECTIVAL):
                 continue
             if w in g["ORG"] and typ in (_PER, _MISC):
                 typ = _ORG
@@ -658,11 +811,11 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     # An all-caps line (a headline) keeps only names confirmed elsewhere in the text, known to
     # the gazetteer, or designations; a sentence-initial capitalised word that the text also
     # uses in lowercase ("Images have emerged", "images of") is an ordinary word.
-    common = nf.common_words()
+    lower = nf.lowercase_words()
     for m in mentions:
         # Shouted words in a mixed line ("A SIMPLE GUIDE: How do I...") are treated as a
         # headline's: "HOPE" is "hope", but "TASS" and "NATO" are names.
-        if not m.caps and m.text.isupper() and any(t.lower() in common for t in m.tokens):
+        if not m.caps and m.text.isupper() and any(t.lower() in lower for t in m.tokens):
             m.caps = True
     plain: dict[str, str] = {}
     for m in mentions:
@@ -673,10 +826,11 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     kept_m = []
     for m in mentions:
         if m.caps:
-            lab = plain.get(m.key) or _caps_label(m)
-            if lab is None:
+            lab = plain.get(m.key)
+            if lab:
+                m.label = lab
+            elif _caps_label(m) is None:
                 continue
-            m.label = lab
         elif m.first and len(m.tokens) == 1 and m.label != "PRODUCT":
             low = m.text.lower()
             if low != m.text and _has_lowercase_use(text, low):
@@ -690,7 +844,9 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     for m in mentions:
         known.setdefault(m.key, m.label)
         if m.label == "PERSON" and len(m.tokens) >= 2:
-            surname.setdefault(m.tokens[-1], "PERSON")
+            last = m.tokens[-1]
+            if last.isalpha() and not last.isupper():
+                surname.setdefault(last, "PERSON")
     for m in mentions:
         if len(m.tokens) == 1 and m.tokens[0] in surname and m.label in ("ORG", "GPE", "NORP"):
             m.label = "PERSON"
@@ -739,8 +895,9 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
         if ent is None:
             ent = Entity(name=m.text, label=m.label)
             entities.append(ent)
-            if m.label == "PERSON" and len(m.tokens) >= 2:
-                surname_of.setdefault(m.tokens[-1].casefold(), ent)
+            last = m.tokens[-1]
+            if m.label == "PERSON" and len(m.tokens) >= 2 and last.isalpha():
+                surname_of.setdefault(last.casefold(), ent)
             if m.label == "PRODUCT" and len(m.tokens) >= 2:
                 prefix_of.setdefault(_key(m.tokens[0]), ent)
         by_key.setdefault(k, ent)

@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
 WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
 COMMON_PATH = DATA_DIR / "ner_common.txt"
+LOWER_PATH = DATA_DIR / "ner_lower.txt"
 
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 
@@ -54,9 +55,7 @@ _CAP = (
     rf"|{_UP}\.(?=[ \t]+{_UP}[^\W\d_])"  # an initial: "George W. Bush"
     rf"|(?:(?:al|el|ad|as|an|ash|ar|ul)[-‐‑])?{_UP}{_WORDTAIL})"
 )
-_CONN = (
-    r"(?:of|for|and|the|de|du|da|des|del|della|di|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
-)
+_CONN = r"(?:of|for|and|the|de|du|da|des|del|della|di|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
 _SP = r"[ \t\u00a0]+"
 # No lookbehind here: a leading lookbehind would stop the regex engine from skipping ahead to
 # the next possible first character; iter_runs checks the word boundary instead.
@@ -138,6 +137,15 @@ def common_words() -> frozenset[str]:
     if not COMMON_PATH.exists():
         return frozenset()
     lines = COMMON_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Words seen in lowercase in CoNLL-2003 train: "HOPE" in a shouted line is a word."""
+    if not LOWER_PATH.exists():
+        return frozenset()
+    lines = LOWER_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
