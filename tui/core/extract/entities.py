@@ -868,6 +868,25 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     return _group(text, kept)
 
 
+def group_mentions(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
+    """Entities from labelled mention spans found by any engine (e.g. spaCy's).
+
+    The same merging as the default engine: exact forms, a surname for the full name, a
+    designation for its longer form, an acronym in brackets for the name it follows.
+    Overlapping spans are dropped (the earlier, then longer, one wins)."""
+    mentions = []
+    for s, e, label in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if 0 <= s < e <= len(text):
+            surface = text[s:e]
+            mentions.append(_Mention(s, e, label, surface, tuple(surface.split()), False))
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return _group(text, kept)
+
+
 def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
     """Merge mentions into entities: exact forms, surnames, designation prefixes, acronyms."""
     entities: list[Entity] = []
