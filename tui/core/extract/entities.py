@@ -751,7 +751,15 @@ def _caps_label(m: _Mention) -> str | None:
     return None
 
 
-def _has_lowercase_use(text: str, low: str) -> bool:
+def _has_lowercase_use(text: str, low: str, cache: dict[str, bool]) -> bool:
+    """Whether the text also writes this word in lowercase, as a whole word."""
+    found = cache.get(low)
+    if found is None:
+        found = cache[low] = _find_whole_word(text, low)
+    return found
+
+
+def _find_whole_word(text: str, low: str) -> bool:
     i = text.find(low)
     while i >= 0:
         j = i + len(low)
@@ -824,6 +832,7 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
             if m.label == "PERSON" and len(m.tokens) > 1:
                 plain.setdefault(_key(m.tokens[-1]), "PERSON")
     kept_m = []
+    lower_cache: dict[str, bool] = {}
     for m in mentions:
         if m.caps:
             lab = plain.get(m.key)
@@ -833,7 +842,7 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 continue
         elif m.first and len(m.tokens) == 1 and m.label != "PRODUCT":
             low = m.text.lower()
-            if low != m.text and _has_lowercase_use(text, low):
+            if low != m.text and _has_lowercase_use(text, low, lower_cache):
                 continue
         kept_m.append(m)
     mentions = kept_m
@@ -928,12 +937,15 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
     # "Stockholm International Peace Research Institute (SIPRI)": the acronym is an alias.
     if pending_acronyms:
         merged: set[int] = set()
+        by_name: dict[str, list[Entity]] = {}
+        for other in entities:
+            by_name.setdefault(_key(other.name), []).append(other)
         for m, ent in pending_acronyms:
             am = _ACRONYM_RE.match(text, m.end)
             assert am is not None
             acr = am.group(1)
-            for other in entities:
-                if other is ent or id(other) in merged:
+            for other in by_name.get(_key(acr), ()):
+                if other is ent or id(other) in merged or id(ent) in merged:
                     continue
                 if _key(other.name) == _key(acr) and _initials_match(acr, m.tokens):
                     for span in other.mentions:

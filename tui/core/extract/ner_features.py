@@ -21,6 +21,8 @@ WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
 COMMON_PATH = DATA_DIR / "ner_common.txt"
 LOWER_PATH = DATA_DIR / "ner_lower.txt"
 
+MAX_RUN = 24  # tokens per run at most
+
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC")
 
 
@@ -225,8 +227,18 @@ def iter_runs(text: str, start: int, end: int, caps: bool):
                 rs = toks[0][0]
         prev, nxt = context_words(text, start, end, rs, re_)
         toks, prev = run_tokens(text, rs, re_, prev, caps)
-        if toks:
-            yield toks, prev, nxt
+        if len(toks) <= MAX_RUN:
+            if toks:
+                yield toks, prev, nxt
+            continue
+        # No name is this long: cut hostile runs ("Russian Russian ...") into chunks, which
+        # keeps the work per run bounded.
+        for i in range(0, len(toks), MAX_RUN):
+            chunk = toks[i : i + MAX_RUN]
+            p = prev if i == 0 else text[toks[i - 1][0] : toks[i - 1][1]].lower()
+            after = toks[i + MAX_RUN] if i + MAX_RUN < len(toks) else None
+            q = nxt if after is None else text[after[0] : after[1]].lower()
+            yield chunk, p, q
 
 
 def word_features(word: str, caps: bool, first: bool) -> list[str]:
