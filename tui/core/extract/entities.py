@@ -776,6 +776,17 @@ def _renamed_label(text: str, m: _Mention, prev_m: _Mention | None) -> str | Non
     return prev_m.label
 
 
+def preload() -> None:
+    """Load the tagger weights and gazetteers now (they load lazily on first use otherwise);
+    call before timing or in a background thread at start-up."""
+    _model()
+    _multiword()
+    _gazetteer_names()
+    nf.token_gazetteer()
+    nf.common_words()
+    nf.lowercase_words()
+
+
 def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     """Entities named in the text, each with all its mentions (sorted, non-overlapping)."""
     if not text:
