@@ -301,6 +301,8 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
     out: list[int] = []
     prev_tag = 0
     first = prev == "<S>"
+    # A lone word opening a sentence, a quotation or a clause after a colon needs a margin.
+    opening = n == 1 and prev in nf.STARTS
     lowers = [x.lower() for x in words]
     last = n - 1
     for i, word in enumerate(words):
@@ -317,7 +319,7 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
         sc = [vs[k] + vc[k] + vp[k] + vn[k] for k in al]
         top = max(sc)
         best = al[sc.index(top)]
-        if first and n == 1 and best and top - sc[0] < _FIRST_MARGIN:
+        if opening and best and top - sc[0] < _FIRST_MARGIN:
             best = 0  # a lone capitalised word opening a sentence needs a clear margin
         out.append(best)
         prev_tag = best
@@ -351,6 +353,7 @@ class _Mention:
     first: bool  # sentence-initial
     key: str = ""
     caps: bool = False  # found in an all-caps line
+    strong: bool = False  # labelled by a rule or the gazetteer rather than the tagger alone
 
     def __post_init__(self) -> None:
         self.key = _key(self.text)
@@ -624,13 +627,15 @@ def _run_mentions(
             if w in g["ORG"] and typ in (_PER, _MISC):
                 typ = _ORG
             lab = _map_label(typ, words, nxt)
+        strong = False
         if lab is None:
             lab = _gazetteer_label(w, caps)
+            strong = True
         if lab is None:
             if not caps:
                 leftovers.append(toks[0])
             return []
-        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first, caps=caps)]
+        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first, caps=caps, strong=strong)]
     rule = _rule_spans(words, caps)
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
@@ -662,10 +667,12 @@ def _run_mentions(
                 break
     taken = [False] * n
     spans: list[tuple[int, int, str]] = []
+    strong: set[int] = set()  # starts of spans a rule or the gazetteer set (they vote more)
     for s, e, lab in sorted(rule, key=lambda x: (x[0], -x[1])):
         if any(taken[s:e]):
             continue
         spans.append((s, e, lab))
+        strong.add(s)
         for k in range(s, e):
             taken[k] = True
     for s, e, typ in tagged:
@@ -674,6 +681,7 @@ def _run_mentions(
         if e - s > 1 and words[e - 1] in _BYLINE_WORDS:
             e -= 1
             typ = _ORG
+            strong.add(s)
         ws = words[s:e]
         if e - s == 1:
             w = ws[0]
@@ -695,12 +703,24 @@ def _run_mentions(
         lab = _gazetteer_label(words[k], caps)
         if lab:
             spans.append((k, k + 1, lab))
+            strong.add(k)
             taken[k] = True
     spans.sort()
     out = []
     for s, e, lab in spans:
         a, b = toks[s][0], toks[e - 1][1]
-        out.append(_Mention(a, b, lab, text[a:b], tuple(words[s:e]), first and s == 0, caps=caps))
+        out.append(
+            _Mention(
+                a,
+                b,
+                lab,
+                text[a:b],
+                tuple(words[s:e]),
+                first and s == 0,
+                caps=caps,
+                strong=s in strong,
+            )
+        )
     if not caps:
         for k in range(n):
             if not taken[k]:
@@ -821,6 +841,8 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     votes: dict[str, dict[str, float]] = {}
     for m in mentions:
         weight = 0.5 if m.first or (m.text.isupper() and len(m.text) > 4) else 1.0
+        if m.strong:
+            weight *= 3.0
         d = votes.setdefault(m.key, {})
         d[m.label] = d.get(m.label, 0.0) + weight
     best_label = {k: max(d, key=d.__getitem__) for k, d in votes.items()}

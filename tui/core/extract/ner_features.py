@@ -152,7 +152,7 @@ def lowercase_words() -> frozenset[str]:
 
 
 # What a word after these starts: a sentence, a clause after a colon, a list item.
-_STARTS = frozenset(["<S>", ":", "•", "|", "—", "–", "*", "·", "►"])
+STARTS = frozenset(["<S>", ":", "•", "|", "—", "–", "*", "·", "►", "'", '"', "“", "‘", "("])
 
 
 def run_tokens(
@@ -166,7 +166,7 @@ def run_tokens(
         toks = [t.span() for t in TOKEN_RE.finditer(text, rs, re_)]
     else:
         toks = [(rs, re_)]  # a run without a space is a single token
-    if prev in _STARTS and not caps and toks:
+    if prev in STARTS and not caps and toks:
         common = common_words()
         while toks:
             a, b = toks[0]
@@ -183,6 +183,7 @@ def run_tokens(
 
 
 _OPENERS = "\"'“‘(["
+_BULLETS = "-•*–—·►"
 
 
 def context_words(text: str, start: int, end: int, rs: int, re_: int) -> tuple[str, str]:
@@ -199,7 +200,7 @@ def context_words(text: str, start: int, end: int, rs: int, re_: int) -> tuple[s
             prev = text[max(k, start) : j].lstrip(_OPENERS).lower() or c
         else:
             prev = c
-            if c in _OPENERS and not text[start : j - 1].strip(_OPENERS + " \t"):
+            if c in _OPENERS + _BULLETS and not text[start : j - 1].strip(_OPENERS + " \t"):
                 prev = "<S>"
     if re_ >= end:
         nxt = "</S>"
