@@ -253,7 +253,21 @@ def main() -> int:
         if any(q):
             packed[f] = q
     print(f"features kept: {len(packed)} / {len(weights)}")
-    blob = {"tags": list(nf.TAGS), "scale": scale, "weights": packed}
+    # Precomputed word vectors (the sum of a word's own feature weights, as the runtime
+    # computes it) for capitalised words frequent in training: no work for them at run time.
+    freq: dict[str, int] = {}
+    for sent in train:
+        for tok, _ in sent:
+            if tok[:1].isupper():
+                freq[tok] = freq.get(tok, 0) + 1
+    static = {}
+    for word, c in freq.items():
+        if c >= 3:
+            found = [packed[f] for f in nf.word_features(word, False, False) if f in packed]
+            if found:
+                static[word] = [sum(col) for col in zip(*found, strict=True)]
+    print(f"precomputed word vectors: {len(static)}")
+    blob = {"tags": list(nf.TAGS), "scale": scale, "weights": packed, "static": static}
     data = json.dumps(blob, separators=(",", ":"), sort_keys=True).encode("utf-8")
     with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
         fh.write(data)

@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from tui.core.extract import ner_features as nf
 from tui.core.model import Entity, Span
@@ -237,6 +238,10 @@ class _Model:
     static: dict[tuple[str, bool, bool], list[int]] = field(default_factory=dict)
     context: dict[tuple[str, int, int], list[int]] = field(default_factory=dict)
     zero: list[int] = field(default_factory=lambda: [0] * len(nf.TAGS))
+    # Word vectors shipped with the weights (frequent training words); `static` starts as it.
+    base: dict[tuple[str, bool, bool], list[int]] = field(default_factory=dict)
+    # Whole runs seen before, with the same neighbours: the same mentions (bounded).
+    runs: dict[tuple[tuple[str, ...], str, str, bool], Any] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -248,13 +253,14 @@ def _model() -> _Model:
     # Integer weights (scaled by blob["scale"]) are used as they are: scaling every weight by
     # the same factor does not change which tag scores best.
     weights = blob["weights"]
+    base = {(w, False, False): v for w, v in blob.get("static", {}).items()}
     allowed = []
     for prev in nf.TAGS:
         ptype = prev[2:] if prev != "O" else ""
         allowed.append(
             tuple(k for k, t in enumerate(nf.TAGS) if not t.startswith("I-") or t[2:] == ptype)
         )
-    return _Model(weights, tuple(allowed))
+    return _Model(weights, tuple(allowed), dict(base), base=base)
 
 
 @lru_cache(maxsize=1)
@@ -268,9 +274,9 @@ def _static_vector(model: _Model, word: str, caps: bool, first: bool) -> list[fl
     if vec is None:
         w = model.weights
         found = [v for v in map(w.get, nf.word_features(word, caps, first)) if v is not None]
-        vec = [sum(col) for col in zip(*found, strict=False)] if found else model.zero
+        vec = list(map(sum, zip(*found, strict=False))) if found else model.zero
         if len(model.static) > 200_000:
-            model.static.clear()
+            model.static = dict(model.base)
         model.static[key] = vec
     return vec
 
@@ -597,20 +603,13 @@ def _add_left_of_title(
         _add_tagged(words, tagged, s, e, typ)
 
 
-def _run_mentions(
-    text: str,
-    toks: list[tuple[int, int]],
-    tags: list[int],
-    nxt: str,
-    caps: bool,
-    first: bool,
-    leftovers: list[tuple[int, int]],
-) -> list[_Mention]:
-    """Turn one tagged run into mentions: rules first, then the tagger, then gazetteers.
+_RunSpecs = tuple[tuple[tuple[int, int, str, bool], ...], tuple[int, ...]]
 
-    Tokens of the run left outside every mention are appended to `leftovers`."""
+
+def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunSpecs:
+    """One tagged run's mentions as token-index spans: rules first, then the tagger, then
+    gazetteers. Returns ((start, end, label, strong)...) and the indexes of tokens left out."""
     g = _gaz()
-    words = [text[a:b] for a, b in toks]
     n = len(words)
     if n == 1 and not _is_designation(words[0]):
         # Fast path for the commonest run: one capitalised word.
@@ -632,10 +631,8 @@ def _run_mentions(
             lab = _gazetteer_label(w, caps)
             strong = True
         if lab is None:
-            if not caps:
-                leftovers.append(toks[0])
-            return []
-        return [_Mention(toks[0][0], toks[0][1], lab, w, (w,), first, caps=caps, strong=strong)]
+            return (), () if caps else (0,)
+        return ((0, 1, lab, strong),), ()
     rule = _rule_spans(words, caps)
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
@@ -706,26 +703,9 @@ def _run_mentions(
             strong.add(k)
             taken[k] = True
     spans.sort()
-    out = []
-    for s, e, lab in spans:
-        a, b = toks[s][0], toks[e - 1][1]
-        out.append(
-            _Mention(
-                a,
-                b,
-                lab,
-                text[a:b],
-                tuple(words[s:e]),
-                first and s == 0,
-                caps=caps,
-                strong=s in strong,
-            )
-        )
-    if not caps:
-        for k in range(n):
-            if not taken[k]:
-                leftovers.append(toks[k])
-    return out
+    specs = tuple((s, e, lab, s in strong) for s, e, lab in spans)
+    left = () if caps else tuple(k for k in range(n) if not taken[k])
+    return specs, left
 
 
 def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tuple[int, int]]]:
@@ -734,6 +714,7 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
     mentions: list[_Mention] = []
     leftovers: list[tuple[int, int]] = []
     iter_runs = nf.iter_runs
+    cache = model.runs
     for ss, se in sentences:
         caps = nf.sentence_is_caps(text, ss, se)
         for toks, prev, nxt in iter_runs(text, ss, se, caps):
@@ -748,8 +729,31 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
                 mentions.append(_Mention(a, b, _RENAMED, text[a:b], words, False))
                 continue
             words = [text[a:b] for a, b in toks]
-            tags = _tag_run(model, words, prev, nxt, caps)
-            mentions.extend(_run_mentions(text, toks, tags, nxt, caps, prev == "<S>", leftovers))
+            key = (tuple(words), prev, nxt, caps)
+            found = cache.get(key)
+            if found is None:
+                found = _run_specs(words, _tag_run(model, words, prev, nxt, caps), nxt, caps)
+                if len(cache) > 100_000:
+                    cache.clear()
+                cache[key] = found
+            specs, left = found
+            first = prev == "<S>"
+            for i, j, lab, strong in specs:
+                a, b = toks[i][0], toks[j - 1][1]
+                mentions.append(
+                    _Mention(
+                        a,
+                        b,
+                        lab,
+                        text[a:b],
+                        tuple(words[i:j]),
+                        first and i == 0,
+                        caps=caps,
+                        strong=strong,
+                    )
+                )
+            for k in left:
+                leftovers.append(toks[k])
     return mentions, leftovers
 
 
@@ -805,6 +809,15 @@ def preload() -> None:
     nf.token_gazetteer()
     nf.common_words()
     nf.lowercase_words()
+
+
+def clear_caches() -> None:
+    """Forget the per-word and per-run results cached across calls (benchmarks use this to
+    time unseen text honestly)."""
+    model = _model()
+    model.static = dict(model.base)
+    model.context.clear()
+    model.runs.clear()
 
 
 def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:

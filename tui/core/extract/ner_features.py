@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -111,7 +112,6 @@ _SHAPE_ASCII = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
 )
-_REPEAT_RE = re.compile(r"(.)\1+")
 
 
 def shape(word: str) -> str:
@@ -121,7 +121,7 @@ def shape(word: str) -> str:
         s = "".join(
             "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in s
         )
-    return _REPEAT_RE.sub(r"\1", s)
+    return "".join(k for k, _ in groupby(s))
 
 
 def sentence_is_caps(text: str, start: int, end: int) -> bool:
@@ -215,8 +215,11 @@ def iter_runs(text: str, start: int, end: int, caps: bool):
 
     A run may not start inside a word ("iPhone", "U.S.-Iraq" after the hyphen) unless after
     "ex-" ("ex-Admiral Gorshkov"); such a first token is dropped and the rest kept."""
+    common = common_words()
     for m in RUN_RE.finditer(text, start, end):
         rs, re_ = m.span()
+        if rs == start and not caps and m.group().lower() in common:
+            continue  # the commonest run of all: "The", "But", "However" opening a sentence
         if rs > start:
             c = text[rs - 1]
             if (c.isalnum() or c in "-‐‑_") and not text.startswith("ex-", rs - 3, rs):
