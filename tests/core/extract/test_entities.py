@@ -253,3 +253,23 @@ def test_any_unicode_text(text: str) -> None:
 @given(st.lists(_WORDS, max_size=40), st.sampled_from([" ", "  ", "\t", "\u00a0", "-"]))
 def test_name_like_text(words: list[str], sep: str) -> None:
     _check(sep.join(words))
+
+
+def test_names_around_titles_and_particles() -> None:
+    text = (
+        "Secretary of State John Kerry met Iraqi Prime Minister Haider al-Abadi in Baghdad. "
+        "Kerry said the Assad regime had lost control of the north."
+    )
+    ents = by_name(run(text))
+    assert ents["John Kerry"].label == "PERSON"
+    assert ents["John Kerry"].aliases == ["Kerry"]
+    assert ents["Haider al-Abadi"].label == "PERSON"
+    assert ents["Assad"].label == "PERSON"
+    assert ents["Iraqi"].label == "NORP"
+    assert ents["Baghdad"].label == "GPE"
+
+
+def test_shouted_words_in_a_mixed_line_are_not_names() -> None:
+    text = "A SIMPLE GUIDE: How do I protect myself?\nNATO and the EU met in Brussels."
+    names = {e.name for e in run(text)}
+    assert names == {"NATO", "EU", "Brussels"}

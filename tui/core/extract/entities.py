@@ -29,6 +29,9 @@ from tui.core.model import Entity, Span
 _PER, _ORG, _LOC, _MISC = "PER", "ORG", "LOC", "MISC"
 _TAG_TYPES = tuple(t[2:] if t != "O" else "" for t in nf.TAGS)
 _TAG_IS_B = tuple(t.startswith("B-") for t in nf.TAGS)
+_I_PER = nf.TAGS.index("I-PER")
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "ash-", "ul-")
+_RULER_NOUNS = frozenset(["regime", "dictatorship", "administration"])
 
 _DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,3}[-‐‑]?\d{1,4}[A-Za-z]{0,4}\Z")
 _MODEL_NUMBER_RE = re.compile(r"[A-Z]?\d{2,4}[A-Za-z]{0,3}\Z")
@@ -462,7 +465,8 @@ def _gazetteer_names() -> frozenset[str]:
 
 
 def _is_connector(word: str) -> bool:
-    return not word[:1].isupper() and not word[:1].isdigit()
+    """ "of", "the", "&", "de" join a name but never start or end one ("al-Abadi" does)."""
+    return (not word[:1].isupper() and not word[:1].isdigit() and word.islower()) or word == "&"
 
 
 def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
@@ -615,6 +619,8 @@ def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunS
         # Fast path for the commonest run: one capitalised word.
         w = words[0]
         typ = _TAG_TYPES[tags[0]]
+        if nxt in _RULER_NOUNS and typ and w not in _gazetteer_names():
+            typ = _PER  # "the Assad regime", "the Trump administration"
         lab = None
         if (
             typ
@@ -634,6 +640,11 @@ def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunS
             return (), () if caps else (0,)
         return ((0, 1, lab, strong),), ()
     rule = _rule_spans(words, caps)
+    for i in range(1, n):
+        # "Haider al-Abadi", "Osama bin Laden": a particle-led word continues a person's name.
+        if _TAG_TYPES[tags[i - 1]] == _PER and words[i].startswith(_NAME_PARTICLES):
+            tags = list(tags)
+            tags[i] = _I_PER
     tagged: list[tuple[int, int, str]] = []
     for s, e, typ in _bio_spans(tags):
         # A title inside a name splits it: "New York City Mayor Bill de Blasio", "Acting U.S.
