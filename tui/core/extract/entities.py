@@ -914,7 +914,12 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
             if last.isalpha() and not last.isupper():
                 surname.setdefault(last, "PERSON")
     for m in mentions:
-        if len(m.tokens) == 1 and m.tokens[0] in surname and m.label in ("ORG", "GPE", "NORP"):
+        if (
+            len(m.tokens) == 1
+            and m.tokens[0] in surname
+            and m.label in ("ORG", "GPE", "NORP")
+            and m.text not in _gazetteer_names()
+        ):
             m.label = "PERSON"
     extra = []
     for a, b in leftovers:

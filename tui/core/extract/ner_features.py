@@ -53,7 +53,7 @@ _ABBR = (
 # possessive 's, and never a trailing full stop.
 _WORDTAIL = r"(?:[^\W_]|&|[-‐‑.](?=[^\W_])|['’](?![sS]\b)(?=[^\W_]))*"
 _CAP = (
-    rf"(?:(?:{_UP}\.){{2,}}(?![^\W_])"  # U.S., U.N.
+    rf"(?:(?:{_UP}\.){{2,}}(?![^\W_]|-[^\W_])"  # U.S., U.N. (not "U.S.-based")
     rf"|(?:{_ABBR})\.(?!\w)"
     rf"|{_UP}\.(?=[ \t]+{_UP}[^\W\d_])"  # an initial: "George W. Bush"
     rf"|(?:(?:al|el|ad|as|an|ash|ar|ul)[-‐‑])?{_UP}{_WORDTAIL})"
