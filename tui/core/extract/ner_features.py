@@ -12,6 +12,7 @@ single regex search.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -210,7 +211,9 @@ def context_words(text: str, start: int, end: int, rs: int, re_: int) -> tuple[s
     return prev, nxt
 
 
-def iter_runs(text: str, start: int, end: int, caps: bool):
+def iter_runs(
+    text: str, start: int, end: int, caps: bool
+) -> Iterator[tuple[list[tuple[int, int]], str, str]]:
     """Yield (token spans, word before, word after) for each candidate run in a sentence.
 
     A run may not start inside a word ("iPhone", "U.S.-Iraq" after the hyphen) unless after
