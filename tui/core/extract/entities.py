@@ -149,6 +149,14 @@ _TITLES = frozenset(
         "Assemblywoman",
         "Premier",
         "Chief",
+        "Attorney",
+        "Vice-President",
+        "Vice-Chairman",
+        "Superintendent",
+        "Inspector",
+        "Detective",
+        "Sheriff",
+        "Supervisor",
     ]
 )
 # Words that continue a title: "Prime Minister", "Secretary of State", "Foreign Secretary".
@@ -569,6 +577,15 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
     return rule
 
 
+def _is_contraction(word: str) -> bool:
+    """ "We're", "I’ve", "Let's": a pronoun or verb with a clitic, not a name."""
+    for apo in ("'", "’"):
+        i = word.find(apo)
+        if i > 0:
+            return word[:i].lower() in nf.common_words() or word[:i] == "I"
+    return False
+
+
 def _gazetteer_label(w: str, caps: bool) -> str | None:
     """Label of a word the tagger left out that the gazetteer knows for sure."""
     g = _gaz()
@@ -634,7 +651,9 @@ def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunS
             and len(w) > 1
             and w not in g["NOTENT"]
             and w not in _GENERIC_HEADS
+            and w not in _TITLES
             and not w.endswith(_ADJECTIVAL)
+            and not _is_contraction(w)
         ):
             if w in g["ORG"] and typ in (_PER, _MISC):
                 typ = _ORG
@@ -735,6 +754,10 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
     cache = model.runs
     for ss, se in sentences:
         caps = nf.sentence_is_caps(text, ss, se)
+        # A Title Case headline ("San Francisco To Begin Income Program For Artists") is
+        # tagged as prose, but its names must be confirmed like an all-caps headline's.
+        titled = not caps and _is_title_case(text, ss, se)
+        start_mentions = len(mentions)
         for toks, prev, nxt in iter_runs(text, ss, se, caps):
             rs = toks[0][0]
             if prev in ("-", "formerly", "former") and _RENAMED_BEFORE_RE.search(
@@ -772,7 +795,27 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
                 )
             for k in left:
                 leftovers.append(toks[k])
+        if titled:
+            for m in mentions[start_mentions:]:
+                m.caps = True
     return mentions, leftovers
+
+
+_TITLE_CASE_SMALL = frozenset(
+    ["To", "For", "In", "Of", "On", "With", "And", "The", "A", "At", "By"]
+)
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline in Title Case: several words, nearly all capitalised, small words too."""
+    if end - start > 200:
+        return False
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    small = sum(1 for w in words[1:] if w in _TITLE_CASE_SMALL)
+    return small >= 1 and capitalised >= 0.8 * len(words)
 
 
 def _key(s: str) -> str:
@@ -904,9 +947,17 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 m.label = lab
             elif _caps_label(m) is None:
                 continue
-        elif m.first and len(m.tokens) == 1 and m.label != "PRODUCT":
+        elif m.first and len(m.tokens) == 1 and m.label != "PRODUCT" and not m.strong:
             low = m.text.lower()
-            if low != m.text and _has_lowercase_use(text, low, lower_cache):
+            if (
+                low != m.text
+                and (
+                    _has_lowercase_use(text, low, lower_cache)
+                    # "Emails were sent" when the text says "email"; "Unsurprisingly, ..."
+                    or (low.endswith("s") and _has_lowercase_use(text, low[:-1], lower_cache))
+                    or (low.endswith("ly") and text.startswith(",", m.end))
+                )
+            ):
                 continue
         kept_m.append(m)
     mentions = kept_m
