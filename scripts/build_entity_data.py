@@ -262,7 +262,7 @@ def main() -> int:
                 freq[tok] = freq.get(tok, 0) + 1
     static = {}
     for word, c in freq.items():
-        if c >= 3:
+        if c >= 2:
             found = [packed[f] for f in nf.word_features(word, False, False) if f in packed]
             if found:
                 static[word] = [sum(col) for col in zip(*found, strict=True)]
