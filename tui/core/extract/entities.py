@@ -42,7 +42,7 @@ _RULER_NOUNS = frozenset(["regime", "dictatorship", "administration"])
 
 _DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,3}[-‐‑]?\d{1,4}[A-Za-z]{0,4}\Z")
 _MODEL_NUMBER_RE = re.compile(r"[A-Z]?\d{2,4}[A-Za-z]{0,3}\Z")
-_ACRONYM_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]*[A-Z][A-Za-z.]*)\s*\)")
+_ACRONYM_RE = re.compile(r" ?\(\s*([A-Z][A-Za-z&.\-]*[A-Z][A-Za-z.]*)\s*\)")
 _NUMBER_AFTER_RE = re.compile(r"[ \t]+([A-Z]?\d{2,4}[A-Za-z]{0,3})(?:[ \t]+([A-Z]{2,4})\b)?")
 _RENAMED_BEFORE_RE = re.compile(r"\(\s*(?:ex-|formerly\s+|former\s+)\Z")
 _RENAMED = "?renamed"
@@ -806,9 +806,12 @@ _TITLE_CASE_SMALL = frozenset(
 )
 
 
+_TITLE_SMALL_RE = re.compile(r" (?:To|For|In|Of|On|With|And|The|A|At|By) ")
+
+
 def _is_title_case(text: str, start: int, end: int) -> bool:
     """A headline in Title Case: several words, nearly all capitalised, small words too."""
-    if end - start > 200:
+    if end - start > 200 or not _TITLE_SMALL_RE.search(text, start, end):
         return False
     words = [w for w in text[start:end].split() if w[:1].isalpha()]
     if len(words) < 4:
@@ -1023,11 +1026,7 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
     surname_of: dict[str, Entity] = {}
     prefix_of: dict[str, Entity] = {}
     forms: dict[int, dict[str, int]] = {}
-
-    def add(ent: Entity, m: _Mention) -> None:
-        ent.mentions.append((m.start, m.end))
-        f = forms.setdefault(id(ent), {})
-        f[m.text] = f.get(m.text, 0) + 1
+    acronym_match = _ACRONYM_RE.match
 
     # Longer names first, so that short forms can attach to them.
     order = sorted(mentions, key=lambda m: (-len(m.tokens), m.start))
@@ -1049,11 +1048,18 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
             if m.label == "PRODUCT" and len(m.tokens) >= 2:
                 prefix_of.setdefault(_key(m.tokens[0]), ent)
         by_key.setdefault(k, ent)
-        add(ent, m)
-        if len(m.tokens) >= 2:
-            am = _ACRONYM_RE.match(text, m.end)
-            if am:
-                pending_acronyms.append((m, ent))
+        ent.mentions.append((m.start, m.end))
+        f = forms.get(id(ent))
+        if f is None:
+            forms[id(ent)] = {m.text: 1}
+        else:
+            f[m.text] = f.get(m.text, 0) + 1
+        if (
+            len(m.tokens) >= 2
+            and (text.startswith(" (", m.end) or text.startswith("(", m.end))
+            and acronym_match(text, m.end)
+        ):
+            pending_acronyms.append((m, ent))
     # "Stockholm International Peace Research Institute (SIPRI)": the acronym is an alias.
     if pending_acronyms:
         merged: set[int] = set()
@@ -1077,6 +1083,11 @@ def _group(text: str, mentions: list[_Mention]) -> list[Entity]:
         entities = [e for e in entities if id(e) not in merged]
     for ent in entities:
         f = forms.get(id(ent), {})
+        if len(f) == 1:
+            ent.name = next(iter(f))
+            if len(ent.mentions) > 1:
+                ent.mentions.sort()
+            continue
         names = sorted(f, key=lambda s: (-len(s.split()), s.isupper(), -f[s], s))
         ent.name = names[0]
         # Every other surface form is an alias, so that text[s:e] of any mention is the name
