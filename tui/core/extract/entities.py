@@ -380,7 +380,8 @@ class _Mention:
     strong: bool = False  # labelled by a rule or the gazetteer rather than the tagger alone
 
     def __post_init__(self) -> None:
-        self.key = _key(self.text)
+        t = self.text
+        self.key = t.casefold() if t.isalnum() else _key(t)
 
 
 def _is_designation(word: str) -> bool:
@@ -394,7 +395,7 @@ def _is_designation(word: str) -> bool:
 def _map_label(typ: str, words: list[str], nxt: str) -> str | None:
     """OntoNotes label for a tagger span, or None to drop it."""
     g = _gaz()
-    name = " ".join(words)
+    name = words[0] if len(words) == 1 else " ".join(words)
     last = words[-1]
     if name in g["PRODUCT"] or last in g["PRODUCT"]:
         return "PRODUCT"
@@ -639,7 +640,7 @@ def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunS
     gazetteers. Returns ((start, end, label, strong)...) and the indexes of tokens left out."""
     g = _gaz()
     n = len(words)
-    if n == 1 and not _is_designation(words[0]):
+    if n == 1 and (words[0].isalpha() or not _is_designation(words[0])):
         # Fast path for the commonest run: one capitalised word.
         w = words[0]
         typ = _TAG_TYPES[tags[0]]
@@ -653,7 +654,7 @@ def _run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> _RunS
             and w not in _GENERIC_HEADS
             and w not in _TITLES
             and not w.endswith(_ADJECTIVAL)
-            and not _is_contraction(w)
+            and not (("'" in w or "’" in w) and _is_contraction(w))
         ):
             if w in g["ORG"] and typ in (_PER, _MISC):
                 typ = _ORG
@@ -902,10 +903,16 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 m.label = _renamed_label(m, mentions[i - 1] if i else None) or ""
         mentions = [m for m in mentions if m.label]
 
-    # Extend "Boeing 737 MAX": a maker followed by a model number.
+    # One pass: extend "Boeing 737 MAX" (a maker followed by a model number), mark shouted
+    # words, and count label votes per surface string (sentence-initial and all-caps mentions
+    # vote less, rule and gazetteer labels more).
     g = _gaz()
+    makers = g["MAKER"]
+    lower = nf.lowercase_words()
+    extended = False
+    votes: dict[str, dict[str, float]] = {}
     for m in mentions:
-        if m.label == "ORG" and m.text in g["MAKER"]:
+        if m.label == "ORG" and m.text in makers:
             nm = _NUMBER_AFTER_RE.match(text, m.end)
             if nm and _MODEL_NUMBER_RE.match(nm.group(1)):
                 m.end = nm.end()
@@ -913,36 +920,38 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 m.tokens = tuple(m.text.split())
                 m.label = "PRODUCT"
                 m.key = _key(m.text)
-
-    # Majority label per surface string (sentence-initial and all-caps mentions vote less).
-    votes: dict[str, dict[str, float]] = {}
-    for m in mentions:
-        weight = 0.5 if m.first or (m.text.isupper() and len(m.text) > 4) else 1.0
-        if m.strong:
-            weight *= 3.0
-        d = votes.setdefault(m.key, {})
-        d[m.label] = d.get(m.label, 0.0) + weight
-    best_label = {k: max(d, key=d.__getitem__) for k, d in votes.items()}
-    for m in mentions:
-        m.label = best_label[m.key]
-
-    # An all-caps line (a headline) keeps only names confirmed elsewhere in the text, known to
-    # the gazetteer, or designations; a sentence-initial capitalised word that the text also
-    # uses in lowercase ("Images have emerged", "images of") is an ordinary word.
-    lower = nf.lowercase_words()
-    for m in mentions:
+                extended = True
+        upper = m.text.isupper()
         # Shouted words in a mixed line ("A SIMPLE GUIDE: How do I...") are treated as a
         # headline's: "HOPE" is "hope", but "TASS" and "NATO" are names.
-        if not m.caps and m.text.isupper() and any(t.lower() in lower for t in m.tokens):
+        if upper and not m.caps and any(t.lower() in lower for t in m.tokens):
             m.caps = True
+        weight = 0.5 if m.first or (upper and len(m.text) > 4) else 1.0
+        if m.strong:
+            weight *= 3.0
+        d = votes.get(m.key)
+        if d is None:
+            votes[m.key] = {m.label: weight}
+        else:
+            d[m.label] = d.get(m.label, 0.0) + weight
+    best_label = {
+        k: (next(iter(d)) if len(d) == 1 else max(d, key=d.__getitem__)) for k, d in votes.items()
+    }
     plain: dict[str, str] = {}
     for m in mentions:
+        m.label = best_label[m.key]
         if not m.caps:
             plain.setdefault(m.key, m.label)
             if m.label == "PERSON" and len(m.tokens) > 1:
                 plain.setdefault(_key(m.tokens[-1]), "PERSON")
+
+    # An all-caps line (a headline) keeps only names confirmed elsewhere in the text, known to
+    # the gazetteer, or designations; a sentence-initial capitalised word that the text also
+    # uses in lowercase ("Images have emerged", "images of") is an ordinary word.
     kept_m = []
     lower_cache: dict[str, bool] = {}
+    surname: dict[str, str] = {}
+    known: dict[str, str] = {}
     for m in mentions:
         if m.caps:
             lab = plain.get(m.key)
@@ -963,41 +972,43 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
             ):
                 continue
         kept_m.append(m)
-    mentions = kept_m
-
-    # Surnames and other single tokens left untagged that match a known entity.
-    surname: dict[str, str] = {}
-    known: dict[str, str] = {}
-    for m in mentions:
         known.setdefault(m.key, m.label)
         if m.label == "PERSON" and len(m.tokens) >= 2:
             last = m.tokens[-1]
             if last.isalpha() and not last.isupper():
                 surname.setdefault(last, "PERSON")
-    for m in mentions:
-        if (
-            len(m.tokens) == 1
-            and m.tokens[0] in surname
-            and m.label in ("ORG", "GPE", "NORP")
-            and m.text not in _gazetteer_names()
-        ):
-            m.label = "PERSON"
+    mentions = kept_m
+
+    # Surnames and other single tokens left untagged that match a known entity.
+    if surname:
+        places = _gazetteer_names()
+        for m in mentions:
+            if (
+                len(m.tokens) == 1
+                and m.label in ("ORG", "GPE", "NORP")
+                and m.tokens[0] in surname
+                and m.text not in places
+            ):
+                m.label = "PERSON"
     extra = []
+    notent = g["NOTENT"]
     for a, b in leftovers:
         w = text[a:b]
         lab = surname.get(w) or known.get(_key(w))
-        if lab and w not in g["NOTENT"]:
+        if lab and w not in notent:
             extra.append(_Mention(a, b, lab, w, (w,), False))
     if extra:
         mentions.extend(extra)
         mentions.sort(key=lambda x: x.start)
-    # Mentions never overlap (a rule may have extended one over the next).
-    kept: list[_Mention] = []
-    for m in mentions:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    return _group(text, kept)
+    if extra or extended:
+        # Mentions never overlap (a rule may have extended one over the next).
+        kept: list[_Mention] = []
+        for m in mentions:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        mentions = kept
+    return _group(text, mentions)
 
 
 def group_mentions(text: str, spans: list[tuple[int, int, str]]) -> list[Entity]:
