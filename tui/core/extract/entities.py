@@ -318,22 +318,39 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
     w = model.weights
     zero = model.zero
     static = model.static
+    n = len(words)
+    if n == 1:
+        # The commonest run, one word: no loop, no neighbours inside the run.
+        word = words[0]
+        first = prev == "<S>"
+        vs = static.get((word, caps, first))
+        if vs is None:
+            vs = _static_vector(model, word, caps, first)
+        vc = model.context.get(("S", 1, 0))
+        if vc is None:
+            vc = _context_vector(model, "S", 1, 0)
+        vp = w.get("pw=" + prev, zero)
+        vn = w.get("nw=" + nxt, zero)
+        al = model.allowed[0]
+        sc = [vs[k] + vc[k] + vp[k] + vn[k] for k in al]
+        top = max(sc)
+        best = al[sc.index(top)]
+        if best and prev in nf.STARTS and top - sc[0] < _FIRST_MARGIN:
+            best = 0  # a lone word opening a sentence, quotation or clause needs a margin
+        return [best]
     context = model.context
     allowed = model.allowed
-    n = len(words)
     nn = min(n, 4)
     out: list[int] = []
     prev_tag = 0
     first = prev == "<S>"
-    # A lone word opening a sentence, a quotation or a clause after a colon needs a margin.
-    opening = n == 1 and prev in nf.STARTS
     lowers = [x.lower() for x in words]
     last = n - 1
     for i, word in enumerate(words):
         vs = static.get((word, caps, first and i == 0))
         if vs is None:
             vs = _static_vector(model, word, caps, first and i == 0)
-        pos = "S" if n == 1 else ("B" if i == 0 else ("E" if i == last else "M"))
+        pos = "B" if i == 0 else ("E" if i == last else "M")
         vc = context.get((pos, nn, prev_tag))
         if vc is None:
             vc = _context_vector(model, pos, nn, prev_tag)
@@ -343,8 +360,6 @@ def _tag_run(model: _Model, words: list[str], prev: str, nxt: str, caps: bool) -
         sc = [vs[k] + vc[k] + vp[k] + vn[k] for k in al]
         top = max(sc)
         best = al[sc.index(top)]
-        if opening and best and top - sc[0] < _FIRST_MARGIN:
-            best = 0  # a lone capitalised word opening a sentence needs a clear margin
         out.append(best)
         prev_tag = best
     return out
