@@ -273,3 +273,11 @@ def test_shouted_words_in_a_mixed_line_are_not_names() -> None:
     text = "A SIMPLE GUIDE: How do I protect myself?\nNATO and the EU met in Brussels."
     names = {e.name for e in run(text)}
     assert names == {"NATO", "EU", "Brussels"}
+
+
+def test_odd_sentence_spans_do_not_duplicate_mentions() -> None:
+    text = "India and Russia met. Dmitry Shugayev said so."
+    for spans in ([(0, len(text)), (0, len(text))], [(22, 46), (0, 21)], [(-5, 1000)]):
+        ents = by_name(extract_entities(text, spans))
+        assert ents["India"].mentions == [(0, 5)], spans
+        assert ents["Dmitry Shugayev"].count == 1

@@ -23,6 +23,7 @@ cached across calls (bounded), and vectors of frequent training words ship with 
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -768,7 +769,16 @@ def _tag_text(text: str, sentences: list[Span]) -> tuple[list[_Mention], list[tu
     leftovers: list[tuple[int, int]] = []
     iter_runs = nf.iter_runs
     cache = model.runs
+    if any(a[0] > b[0] for a, b in itertools.pairwise(sentences)):
+        sentences = sorted(sentences)
+    done = 0  # sentence spans may overlap or overrun the text: never read a character twice
+    size = len(text)
     for ss, se in sentences:
+        ss = max(ss, done)
+        se = min(se, size)
+        if ss >= se:
+            continue
+        done = se
         caps = nf.sentence_is_caps(text, ss, se)
         # A Title Case headline ("San Francisco To Begin Income Program For Artists") is
         # tagged as prose, but its names must be confirmed like an all-caps headline's.
