@@ -76,7 +76,8 @@ class NewsReaderApp(App[int]):
         self._main = MainScreen()
         return self._main
 
-    def on_mount(self) -> None:
+    def screen_ready(self) -> None:
+        """Called by the main screen once its panes exist: show and start loading."""
         if self.articles:
             self.main.set_articles(self.articles)
         if self.paths:

@@ -55,8 +55,14 @@ SEED_CLAIMS: list[tuple[str, float, str | None, str | None, bool, list[str]]] = 
     ("Dmitry Shugayev, who leads", 0.74, "Dmitry Shugayev", None, False, []),
     ("As is known, India has our S-400", 0.66, "Dmitry Shugayev", "TASS", True, []),
     ("with the last two units expected", 0.58, None, None, False, ["expected to"]),
-    ("Moscow accounted for 36 per cent", 0.91, None,
-     "Stockholm International Peace Research Institute", False, []),
+    (
+        "Moscow accounted for 36 per cent",
+        0.91,
+        None,
+        "Stockholm International Peace Research Institute",
+        False,
+        [],
+    ),
     ("the S-400 system reportedly intercepting", 0.63, None, None, False, ["reportedly"]),
 ]
 
@@ -112,7 +118,9 @@ def analyse_seed(article: Article) -> Article:
                 source=source,
                 quote=quote,
                 hedges=hedges,
-                entities=[e.name for e in entities if any(span[0] <= m[0] < span[1] for m in e.mentions)],
+                entities=[
+                    e.name for e in entities if any(span[0] <= m[0] < span[1] for m in e.mentions)
+                ],
             )
         )
     article.analysis = Analysis(entities=entities, figures=figures, claims=claims)
@@ -133,7 +141,8 @@ def seed_article() -> Article:
 SECOND_TEXT = """\
 Harbour authority approves new ferry timetable
 
-The harbour authority said on Monday that the ferry between the two islands will run every 40 minutes from June, up from every hour.
+The harbour authority said on Monday that the ferry between the two islands will run \
+every 40 minutes from June, up from every hour.
 
 "We expect about 1,200 more passengers a day," said Mara Lind, the authority's director.
 

@@ -19,17 +19,26 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Show Outline", "Claims in document order", "screen.show_panel('outline')"),
     ("Show Entities", "People, organisations and places", "screen.show_panel('entities')"),
     ("Show Figures", "Numbers the article cites", "screen.show_panel('figures')"),
-    ("Toggle entity highlights", "Mark entity mentions in the text",
-     "screen.toggle_highlight('entities')"),
+    (
+        "Toggle entity highlights",
+        "Mark entity mentions in the text",
+        "screen.toggle_highlight('entities')",
+    ),
     ("Toggle figure highlights", "Mark figures in the text", "screen.toggle_highlight('figures')"),
-    ("Toggle claim highlights", "Mark claim sentences in the text",
-     "screen.toggle_highlight('claims')"),
+    (
+        "Toggle claim highlights",
+        "Mark claim sentences in the text",
+        "screen.toggle_highlight('claims')",
+    ),
     ("Toggle split view", "Compare two articles side by side", "screen.toggle_split"),
     ("Open in new tab", "Open the highlighted article in a new tab", "screen.new_tab"),
     ("Close tab", "Close the current article tab", "screen.close_tab"),
     ("Toggle light / dark theme", "Switch between the light and dark theme", "app.toggle_theme"),
-    ("Export article as Markdown", "Write the current article's analysis to a file",
-     "app.export_markdown"),
+    (
+        "Export article as Markdown",
+        "Write the current article's analysis to a file",
+        "app.export_markdown",
+    ),
     ("Keys (help)", "Every key binding with its description", "app.help"),
 ]
 

@@ -86,7 +86,14 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#article-list").border_title = "Articles"
+        # Tabs switch with H / L, 1 / 2 / 3 and the mouse; tab / shift+tab visit panes only.
+        for tabs in self.query(Tabs):
+            tabs.can_focus = False
         self.query_one("#reader", ArticleView).focus()
+        self.query_one("#reader", ArticleView).add_class("-active")
+        ready = getattr(self.app, "screen_ready", None)
+        if callable(ready):
+            ready()
 
     # ------------------------------------------------------------------ helpers
 

@@ -33,8 +33,12 @@ def entity_prompt(entity: Entity) -> Content:
     ]
     aliases = [a for a in entity.aliases if a != entity.name]
     if aliases:
-        parts.append(("  aka " + ", ".join(sanitize_for_terminal(a) for a in aliases[:4]),
-                      "italic $text-muted"))
+        parts.append(
+            (
+                "  aka " + ", ".join(sanitize_for_terminal(a) for a in aliases[:4]),
+                "italic $text-muted",
+            )
+        )
     return Content.assemble(*parts)
 
 
@@ -59,7 +63,9 @@ class EntitiesPanel(NavList):
         self._entities = []
         entities = list(article.analysis.entities) if article else []
         if not entities:
-            self.add_option(Option(Content.styled("No entities found", "$text-muted"), disabled=True))
+            self.add_option(
+                Option(Content.styled("No entities found", "$text-muted"), disabled=True)
+            )
             self._entities.append(None)
             return
         groups: dict[str, list[Entity]] = {}

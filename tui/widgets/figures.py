@@ -15,22 +15,26 @@ from tui.widgets.safe_text import sanitize_for_terminal
 CONTEXT_CHARS = 36
 
 
-def format_value(value: float | str | None) -> str:
-    """A normalised value, readable: integers with separators, floats to 4 significant digits."""
+PLAIN_KINDS = {"year", "year_range", "date"}
+
+
+def format_value(value: float | str | None, kind: str = "") -> str:
+    """A normalised value, readable: integers with separators (not years), floats to 4
+    significant digits."""
     if value is None:
         return "?"
     if isinstance(value, str):
         return sanitize_for_terminal(value)
     if float(value).is_integer() and abs(value) < 1e18:
-        return f"{int(value):,}"
+        return str(int(value)) if kind in PLAIN_KINDS else f"{int(value):,}"
     return f"{value:,.4g}"
 
 
 def normalised(fig: Figure) -> str:
     """'≈ 5,500,000,000 USD', '2020..2024', '36 percent'."""
-    text = format_value(fig.value)
+    text = format_value(fig.value, fig.kind)
     if fig.value_max is not None:
-        text += "–" + format_value(fig.value_max)
+        text += "–" + format_value(fig.value_max, fig.kind)
     if fig.unit:
         text += " " + sanitize_for_terminal(fig.unit)
     elif fig.kind == "percent":
@@ -85,7 +89,9 @@ class FiguresPanel(NavList):
         self.clear_options()
         self._figures = sorted(article.analysis.figures, key=lambda f: f.span) if article else []
         if not self._figures or article is None:
-            self.add_option(Option(Content.styled("No figures found", "$text-muted"), disabled=True))
+            self.add_option(
+                Option(Content.styled("No figures found", "$text-muted"), disabled=True)
+            )
             return
         self.add_options(Option(figure_prompt(article, f)) for f in self._figures)
         self.highlighted = 0

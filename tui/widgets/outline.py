@@ -89,7 +89,9 @@ class OutlinePanel(NavList):
         if self.group_by_speaker:
             groups: dict[str, list[Claim]] = {}
             for claim in claims:
-                groups.setdefault(claim.speaker or claim.source or "(unattributed)", []).append(claim)
+                groups.setdefault(claim.speaker or claim.source or "(unattributed)", []).append(
+                    claim
+                )
             for who, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
                 heading = Content.assemble(
                     (sanitize_for_terminal(who), "bold $text-accent"),

@@ -239,9 +239,7 @@ class ArticleView(ScrollView, can_focus=True):
         if article is not None:
             analysis = article.analysis
             if self.show_claims:
-                layers += [
-                    _Highlight(*c.span, "article-view--claim") for c in analysis.claims
-                ]
+                layers += [_Highlight(*c.span, "article-view--claim") for c in analysis.claims]
             if self.show_entities:
                 layers += [
                     _Highlight(s, e, "article-view--entity")

@@ -14,9 +14,7 @@ import re
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f\x80-\x9f"
 # Bidi embeddings/overrides/isolates and marks, zero-width characters, BOM, and other
 # invisible format characters that can disguise or reorder what is shown.
-_INVISIBLE = (
-    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-)
+_INVISIBLE = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 _UNSAFE = re.compile(f"[{_CONTROL}{_INVISIBLE}\t\n\r\u2028\u2029]")
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
