@@ -81,7 +81,8 @@ class NewsReaderApp(App[int]):
         if self.articles:
             self.main.set_articles(self.articles)
         if self.paths:
-            self.load(self.paths)
+            # Paint the empty reader first, then read files.
+            self.call_after_refresh(self.load, self.paths)
         if self._exit_after == "first-paint" or (self._exit_after == "loaded" and not self.paths):
             self.call_after_refresh(self.exit, 0)
 

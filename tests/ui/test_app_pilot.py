@@ -37,6 +37,13 @@ def reader(app: NewsReaderApp, reader_id: str = "reader") -> ArticleView:
     return app.main.query_one(f"#{reader_id}", ArticleView)
 
 
+def assert_on_screen(view: ArticleView, offset: int) -> None:
+    """The row showing character ``offset`` is inside the reader's viewport."""
+    row = view.row_of_offset(offset)
+    top = int(view.scroll_offset.y)
+    assert top <= row < top + view.scrollable_content_region.height
+
+
 def test_opens_seeds_from_paths_in_a_worker() -> None:
     app = NewsReaderApp([str(SEEDS)])
 
@@ -177,7 +184,9 @@ def test_selecting_a_figure_jumps_to_it(app: NewsReaderApp) -> None:
         assert app.main.query_one(FiguresPanel).figure_at(6) is percent
         await pilot.press("enter")
         assert view.focus_span == percent.span
-        assert any("36 per cent" in line for line in view.visible_text())
+        assert view.scroll_offset.y > 0
+        assert_on_screen(view, percent.span[0])
+        assert any("36 per" in line for line in view.visible_text())
 
     run(app, scenario, size=(120, 24))
 
@@ -246,6 +255,7 @@ def test_find_in_article_and_step(app: NewsReaderApp) -> None:
         assert view.mark_index == 2
         s, e = view.marks[2]
         assert text[s:e] == "S-400"
+        assert_on_screen(view, s)
         await pilot.press("slash", "escape")
         assert isinstance(app.focused, ArticleView)
         assert not app.main.query_one("#find").display

@@ -78,10 +78,9 @@ class MainScreen(Screen[None]):
                 yield Tabs(id="article-tabs")
                 with Horizontal(id="readers"):
                     yield ArticleView(id="reader")
-                    yield ArticleView(id="reader-2")
-                yield FindBar(id="find")
+                # The comparison reader, the find bar and the progress bar are mounted on
+                # first use: fewer widgets make the first paint faster.
             yield SidePanel(id="side")
-        yield ProgressBar(id="progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,6 +136,27 @@ class MainScreen(Screen[None]):
             tab = tabs.query_one(f"#{active}", Tab)
             tab.label = tab_label(article)
         self._show_in_reader("reader", article)
+
+    def _second_reader(self) -> ArticleView:
+        """The comparison reader of the split view, created on first use."""
+        found = self.query("#reader-2")
+        if found:
+            return found.first(ArticleView)
+        first = self.query_one("#reader", ArticleView)
+        view = ArticleView(id="reader-2")
+        view.show_entities = first.show_entities
+        view.show_figures = first.show_figures
+        view.show_claims = first.show_claims
+        self.query_one("#readers").mount(view)
+        return view
+
+    def _find_bar(self) -> FindBar:
+        found = self.query(FindBar)
+        if found:
+            return found.first()
+        bar = FindBar(id="find")
+        self.query_one("#centre").mount(bar)
+        return bar
 
     def _show_in_reader(self, reader_id: str, article: Article) -> None:
         view = self.query_one(f"#{reader_id}", ArticleView)
@@ -338,8 +358,9 @@ class MainScreen(Screen[None]):
             articles = self.articles
             index = self.query_one(ArticleList).index_of(primary)
             other = articles[(index + 1) % len(articles)] if articles else primary
+        self._second_reader()
         self.add_class("-split")
-        self._show_in_reader("reader-2", other)
+        self.call_after_refresh(self._show_in_reader, "reader-2", other)
 
     def action_toggle_highlight(self, layer: str) -> None:
         """Toggle the entity, figure or claim highlights in the readers."""
@@ -361,8 +382,8 @@ class MainScreen(Screen[None]):
     def action_find(self) -> None:
         """Find in the current article."""
         self.add_class("-finding")
-        find = self.query_one(FindBar)
-        find.focus()
+        find = self._find_bar()
+        self.call_after_refresh(find.focus)
         if find.value:
             find.select_all()
 
@@ -385,9 +406,14 @@ class MainScreen(Screen[None]):
 
     def show_progress(self, done: int, total: int) -> None:
         """Show loading progress when several files are being read."""
-        bar = self.query_one(ProgressBar)
         if total <= 1 or done >= total:
             self.remove_class("-loading")
             return
+        found = self.query(ProgressBar)
+        if found:
+            bar = found.first()
+        else:
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.mount(bar, before=self.query_one(Footer))
         self.add_class("-loading")
         bar.update(total=total, progress=done)
