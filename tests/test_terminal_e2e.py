@@ -40,15 +40,12 @@ def _wait_for(socket: str, predicate, timeout: float = WAIT_SECONDS) -> str:
     raise AssertionError(f"timed out; the screen was:\n{screen}")
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_reader_in_tmux(tmp_path: Path) -> None:
-    socket = f"newsreader-e2e-{uuid.uuid4().hex[:8]}"
-    status = tmp_path / "status"
+def _start(socket: str, target: Path, status: Path) -> None:
     env_path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     command = (
         # COLUMNS / LINES from the test runner would override the tmux window size.
         f"cd {REPO} && unset COLUMNS LINES; "
-        f"PYTHONPATH={env_path} {sys.executable} -m tui {SEEDS}; "
+        f"PYTHONPATH={env_path} {sys.executable} -m tui {target}; "
         f"echo $? > {status}"
     )
     started = _tmux(
@@ -66,6 +63,25 @@ def test_reader_in_tmux(tmp_path: Path) -> None:
         command,
     )
     assert started.returncode == 0, started.stderr
+
+
+def _quit(socket: str, status: Path) -> None:
+    _tmux(socket, "send-keys", "-t", "reader", "q")
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline and not status.exists():
+        time.sleep(0.2)
+    assert status.exists(), "newsreader did not exit after q"
+    assert status.read_text().strip() == "0"
+
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+@needs_tmux
+def test_reader_in_tmux(tmp_path: Path) -> None:
+    socket = f"newsreader-e2e-{uuid.uuid4().hex[:8]}"
+    status = tmp_path / "status"
+    _start(socket, SEEDS, status)
     try:
         screen = _wait_for(socket, lambda s: "Outline (" in s and "S-400" in s)
         assert "s400 talks" in screen.casefold()  # the seed's title, in the header and list
@@ -75,11 +91,29 @@ def test_reader_in_tmux(tmp_path: Path) -> None:
         screen = _wait_for(socket, lambda s: "What it does" in s)
         _tmux(socket, "send-keys", "-t", "reader", "Escape")
         _wait_for(socket, lambda s: "What it does" not in s)
-        _tmux(socket, "send-keys", "-t", "reader", "q")
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline and not status.exists():
-            time.sleep(0.2)
-        assert status.exists(), "newsreader did not exit after q"
-        assert status.read_text().strip() == "0"
+        _quit(socket, status)
+    finally:
+        _tmux(socket, "kill-server")
+
+
+@needs_tmux
+def test_hostile_article_stays_inert_in_tmux(tmp_path: Path) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Hostile \x1b]2;PWNED\x07 title [@click=app.quit]click[/]\n\n"
+        "Body \x1b[2J\x1b[31mred\x1b[0m \u202eright-to-left\u202c and [bold]markup[/bold].\n",
+        encoding="utf-8",
+    )
+    socket = f"newsreader-e2e-{uuid.uuid4().hex[:8]}"
+    status = tmp_path / "status"
+    _start(socket, article, status)
+    try:
+        screen = _wait_for(socket, lambda s: "[bold]markup[/bold]" in s)
+        assert "␛]2;PWNED␇" in screen  # shown as text, not sent to the terminal
+        assert "␛[31mred" in screen
+        assert "[@click=app.quit]click[/]" in screen
+        title = _tmux(socket, "display", "-p", "-t", "reader", "#{pane_title}").stdout
+        assert "PWNED" not in title
+        _quit(socket, status)
     finally:
         _tmux(socket, "kill-server")

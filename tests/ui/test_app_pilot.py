@@ -14,6 +14,7 @@ from textual.widgets import Input, Tabs
 from tests.conftest import SEEDS
 from tests.ui.sample import hostile_article, sample_articles
 from tui.app import NewsReaderApp
+from tui.core.model import Article
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entities import EntitiesPanel
@@ -394,3 +395,41 @@ def test_hostile_fields_render_inert(size: tuple[int, int]) -> None:
         assert "\x1b]0;" not in screen_text and "\x9b" not in screen_text
 
     run(app, scenario, size=size)
+
+
+def test_progress_bar_shows_while_many_files_load(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        from textual.widgets import ProgressBar
+
+        app.main.show_progress(3, 10)
+        await pilot.pause()
+        bar = app.main.query_one(ProgressBar)
+        assert bar.region.area > 0 and bar.progress == 3 and bar.total == 10
+        app.main.show_progress(10, 10)
+        await pilot.pause()
+        assert bar.region.area == 0
+
+    run(app, scenario)
+
+
+def test_large_article_renders_only_visible_lines() -> None:
+    from tui.core.sentences import split_paragraphs
+
+    paragraph = "India and Russia are holding talks for extra deliveries of S-400 systems. "
+    text = (paragraph * 6 + "\n") * 4000  # about 1.8 MB
+    big = Article(text=text, title="Big", paragraphs=split_paragraphs(text))
+    app = NewsReaderApp(articles=[big])
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        view = reader(app)
+        await pilot.pause()
+        assert view.virtual_size.height > 20_000
+        height = view.scrollable_content_region.height
+        assert 0 < len(view._strips) <= height
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_offset.y == view.max_scroll_y
+        assert any(line.startswith("India and Russia") for line in view.visible_text())
+        assert len(view._strips) <= 2 * height
+
+    run(app, scenario)
