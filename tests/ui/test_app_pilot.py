@@ -433,3 +433,35 @@ def test_large_article_renders_only_visible_lines() -> None:
         assert len(view._strips) <= 2 * height
 
     run(app, scenario)
+
+
+def test_outline_groups_by_speaker(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        outline = app.main.query_one(OutlinePanel)
+        await pilot.press("1", "s")
+        assert outline.group_by_speaker
+        headings = [
+            str(outline.get_option_at_index(i).prompt)
+            for i in range(outline.option_count)
+            if outline.claim_at(i) is None
+        ]
+        assert headings[0].startswith("Dmitry Shugayev")  # the speaker with most claims
+        assert outline.claim_at(outline.highlighted).speaker == "Dmitry Shugayev"
+        await pilot.press("s")
+        assert outline.claim_at(0) is not None  # document order, no headings
+
+    run(app, scenario)
+
+
+def test_narrow_enter_on_a_claim_closes_the_overlay(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await pilot.press("1", "j", "j", "enter")
+        await pilot.pause()
+        view = reader(app)
+        assert isinstance(app.focused, ArticleView)
+        assert app.main.query_one("#side").region.area == 0
+        claim = app.main.query_one(OutlinePanel).claim_at(2)
+        assert view.focus_span == claim.span
+        assert_on_screen(view, claim.span[0])
+
+    run(app, scenario, size=(80, 24))

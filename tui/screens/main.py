@@ -223,13 +223,22 @@ class MainScreen(Screen[None]):
         self.reader.show_span(event.claim.span)
         who = sanitize_for_terminal(event.claim.speaker or event.claim.source or "unattributed")
         self.reader.border_subtitle = Content("claim: " + who)
+        self._reveal_reader(event.selected)
 
     def on_entities_panel_entity_chosen(self, event: EntitiesPanel.EntityChosen) -> None:
         self.reader.set_marks(list(event.entity.mentions), label=event.entity.name)
+        self._reveal_reader(event.selected)
 
     def on_figures_panel_figure_chosen(self, event: FiguresPanel.FigureChosen) -> None:
         self.reader.show_span(event.figure.span)
         self.reader.border_subtitle = Content("figure: " + sanitize_for_terminal(event.figure.text))
+        self._reveal_reader(event.selected)
+
+    def _reveal_reader(self, selected: bool) -> None:
+        # On a narrow terminal the overlay hides the reader: Enter on an item closes it.
+        if selected and self.has_class("-panels-open") and not self.wide:
+            self.remove_class("-panels-open")
+            self.reader.focus()
 
     def on_article_view_mark_moved(self, event: ArticleView.MarkMoved) -> None:
         label = sanitize_for_terminal(event.label)

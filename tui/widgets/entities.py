@@ -48,9 +48,10 @@ class EntitiesPanel(NavList):
     BINDINGS = [Binding("enter", "select", "Highlight mentions")]
 
     class EntityChosen(Message):
-        def __init__(self, entity: Entity) -> None:
+        def __init__(self, entity: Entity, selected: bool = False) -> None:
             super().__init__()
             self.entity = entity
+            self.selected = selected
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -99,7 +100,7 @@ class EntitiesPanel(NavList):
         event.stop()
         entity = self.entity_at(event.option_index)
         if entity is not None:
-            self.post_message(self.EntityChosen(entity))
+            self.post_message(self.EntityChosen(entity, selected=True))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

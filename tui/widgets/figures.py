@@ -75,9 +75,10 @@ class FiguresPanel(NavList):
     BINDINGS = [Binding("enter", "select", "Go to figure")]
 
     class FigureChosen(Message):
-        def __init__(self, figure: Figure) -> None:
+        def __init__(self, figure: Figure, selected: bool = False) -> None:
             super().__init__()
             self.figure = figure
+            self.selected = selected
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -105,7 +106,7 @@ class FiguresPanel(NavList):
         event.stop()
         fig = self.figure_at(event.option_index)
         if fig is not None:
-            self.post_message(self.FigureChosen(fig))
+            self.post_message(self.FigureChosen(fig, selected=True))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

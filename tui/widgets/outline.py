@@ -57,9 +57,10 @@ class OutlinePanel(NavList):
     class ClaimChosen(Message):
         """The user chose a claim (by cursor or selection)."""
 
-        def __init__(self, claim: Claim) -> None:
+        def __init__(self, claim: Claim, selected: bool = False) -> None:
             super().__init__()
             self.claim = claim
+            self.selected = selected  # Enter / click, not just the cursor moving
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -86,13 +87,16 @@ class OutlinePanel(NavList):
             self._claims.append(None)
             return
         options: list[Option | None] = []
+        unattributed = "(unattributed)"
         if self.group_by_speaker:
             groups: dict[str, list[Claim]] = {}
             for claim in claims:
                 groups.setdefault(claim.speaker or claim.source or "(unattributed)", []).append(
                     claim
                 )
-            for who, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            for who, group in sorted(
+                groups.items(), key=lambda kv: (kv[0] == unattributed, -len(kv[1]), kv[0])
+            ):
                 heading = Content.assemble(
                     (sanitize_for_terminal(who), "bold $text-accent"),
                     (f"  {len(group)}", "$text-muted"),
@@ -120,7 +124,7 @@ class OutlinePanel(NavList):
         event.stop()
         claim = self.claim_at(event.option_index)
         if claim is not None:
-            self.post_message(self.ClaimChosen(claim))
+            self.post_message(self.ClaimChosen(claim, selected=True))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
