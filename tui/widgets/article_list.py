@@ -40,12 +40,18 @@ class ArticleList(NavList):
     def set_articles(self, articles: list[Article]) -> None:
         """Replace the list, keeping the highlighted article when it is still there."""
         current = self.current_article
+        old = self.articles
+        if len(articles) >= len(old) and all(a is b for a, b in zip(old, articles, strict=False)):
+            # Only new articles at the end (loading in batches): append, keep the rest.
+            added = list(articles[len(old) :])
+            self.articles = old + added
+            self.add_options(Option(article_prompt(a, a.id in self.read)) for a in added)
+            if self.articles and self.highlighted is None:
+                self.highlighted = 0
+            return
         self.articles = list(articles)
         self.clear_options()
-        self.add_options(
-            Option(article_prompt(a, a.id in self.read), id=str(i))
-            for i, a in enumerate(self.articles)
-        )
+        self.add_options(Option(article_prompt(a, a.id in self.read)) for a in self.articles)
         if self.articles:
             index = 0
             if current is not None:

@@ -288,6 +288,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         """Wrap the article to the current width (only when the width changed)."""
+        if not self.size.width:
+            # Not laid out yet: wrapping now would use a made-up width (and, for a huge
+            # article, waste a full pass). on_resize does it once the width is known.
+            self._lines, self._layout_width = [], 0
+            self.virtual_size = Size(0, 0)
+            return
         width = self._reading_width()
         if width == self._layout_width and self._lines:
             return
