@@ -21,6 +21,8 @@ from tui.widgets.safe_text import sanitize_for_terminal
 
 # Set to "first-paint" or "loaded" to exit once that point is reached (benchmarks/startup.py).
 EXIT_AFTER_ENV = "NEWSREADER_EXIT_AFTER"
+# A file to which the wall-clock time of the first paint is written (benchmarks/startup.py).
+PAINT_FILE_ENV = "NEWSREADER_PAINT_FILE"
 BATCH_SECONDS = 0.25
 
 
@@ -80,11 +82,17 @@ class NewsReaderApp(App[int]):
         """Called by the main screen once its panes exist: show and start loading."""
         if self.articles:
             self.main.set_articles(self.articles)
+        self.call_after_refresh(self._first_paint)
         if self.paths:
             # Paint the empty reader first, then read files.
             self.call_after_refresh(self.load, self.paths)
+
+    def _first_paint(self) -> None:
+        paint_file = os.environ.get(PAINT_FILE_ENV)
+        if paint_file:
+            Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
         if self._exit_after == "first-paint" or (self._exit_after == "loaded" and not self.paths):
-            self.call_after_refresh(self.exit, 0)
+            self.exit(0)
 
     # ------------------------------------------------------------------ loading
 
@@ -137,7 +145,13 @@ class NewsReaderApp(App[int]):
         if not self.articles and total:
             self.notify("No article could be loaded", severity="warning", markup=False)
         if self._exit_after == "loaded":
-            self.call_after_refresh(self.exit, 0)
+            self.call_after_refresh(self._loaded_paint)
+
+    def _loaded_paint(self) -> None:
+        paint_file = os.environ.get(PAINT_FILE_ENV)
+        if paint_file:
+            Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
+        self.exit(0)
 
     # ------------------------------------------------------------------ actions
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Tab, Tabs
+from textual.widget import Widget
+from textual.widgets import Footer, Header, OptionList, Tab, Tabs
 
 from tui.core.model import Article
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entities import EntitiesPanel
 from tui.widgets.figures import FiguresPanel
-from tui.widgets.find_bar import FindBar, find_in_article
 from tui.widgets.format import display_title
 from tui.widgets.outline import OutlinePanel
 from tui.widgets.reader import ArticleView
@@ -36,6 +37,7 @@ class MainScreen(Screen[None]):
     """Where reading happens."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    AUTO_FOCUS = "#reader"
 
     BINDINGS = [
         Binding("tab", "focus_next_pane", "Next pane", show=False),
@@ -83,12 +85,16 @@ class MainScreen(Screen[None]):
             yield SidePanel(id="side")
         yield Footer()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # The folded (narrow) layout switches panels with tabs: mount them when needed.
+        if event.size.width < WIDE:
+            self.query_one(SidePanel).ensure_tabs()
+
     def on_mount(self) -> None:
         self.query_one("#article-list").border_title = "Articles"
         # Tabs switch with H / L, 1 / 2 / 3 and the mouse; tab / shift+tab visit panes only.
         for tabs in self.query(Tabs):
             tabs.can_focus = False
-        self.query_one("#reader", ArticleView).focus()
         self.query_one("#reader", ArticleView).add_class("-active")
         ready = getattr(self.app, "screen_ready", None)
         if callable(ready):
@@ -150,10 +156,12 @@ class MainScreen(Screen[None]):
         self.query_one("#readers").mount(view)
         return view
 
-    def _find_bar(self) -> FindBar:
-        found = self.query(FindBar)
+    def _find_bar(self) -> Widget:
+        found = self.query("#find")
         if found:
             return found.first()
+        from tui.widgets.find_bar import FindBar
+
         bar = FindBar(id="find")
         self.query_one("#centre").mount(bar)
         return bar
@@ -244,19 +252,23 @@ class MainScreen(Screen[None]):
         label = sanitize_for_terminal(event.label)
         event.view.border_subtitle = Content(f"{label} {event.index + 1}/{event.total}")
 
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        self._run_find(event.value, jump=True)
+    def on_input_changed(self, event: Message) -> None:
+        control = getattr(event, "control", None)
+        if control is not None and control.id == "find":
+            self._run_find(getattr(event, "value", ""), jump=True)
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self, event: Input.Submitted) -> None:
-        self._run_find(event.value, jump=False)
-        self.reader.focus()
+    def on_input_submitted(self, event: Message) -> None:
+        control = getattr(event, "control", None)
+        if control is not None and control.id == "find":
+            self._run_find(getattr(event, "value", ""), jump=False)
+            self.reader.focus()
 
-    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+    def on_find_bar_closed(self, event: Message) -> None:
         self.action_close_find()
 
     def _run_find(self, query: str, jump: bool) -> None:
+        from tui.widgets.find_bar import find_in_article
+
         article = self.reader.article
         if article is None:
             return
@@ -418,6 +430,8 @@ class MainScreen(Screen[None]):
         if total <= 1 or done >= total:
             self.remove_class("-loading")
             return
+        from textual.widgets import ProgressBar
+
         found = self.query(ProgressBar)
         if found:
             bar = found.first()

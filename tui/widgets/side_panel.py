@@ -23,8 +23,12 @@ TITLES = {"outline": "Outline", "entities": "Entities", "figures": "Figures"}
 class SidePanel(Vertical):
     """Holds the three analysis panels and the tabs that switch between them."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._current = "outline"
+
     def compose(self) -> ComposeResult:
-        yield Tabs(*(Tab(TITLES[name], id=f"tab-{name}") for name in PANELS), id="panel-tabs")
+        # The tabs are only shown on narrow terminals: ensure_tabs() mounts them there.
         with Vertical(id="box-outline", classes="panel-box"):
             yield OutlinePanel(id="outline")
         with Vertical(id="box-entities", classes="panel-box"):
@@ -35,24 +39,40 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         for name in PANELS:
             self.query_one(f"#box-{name}").border_title = TITLES[name]
-        self.show_panel("outline")
+        self._mark_current()
+
+    def ensure_tabs(self) -> None:
+        """Mount the panel tabs (used when the panels fold into one overlay)."""
+        if self.query("#panel-tabs"):
+            return
+        tabs = Tabs(
+            *(Tab(TITLES[name], id=f"tab-{name}") for name in PANELS),
+            active=f"tab-{self._current}",
+            id="panel-tabs",
+        )
+        tabs.can_focus = False
+        self.mount(tabs, before=0)
 
     @property
     def current(self) -> str:
-        active = self.query_one(Tabs).active
-        return active.removeprefix("tab-") if active else "outline"
+        return self._current
 
     def show_panel(self, name: str) -> None:
         """Make ``name`` the panel shown when only one fits (narrow layout)."""
-        self.query_one(Tabs).active = f"tab-{name}"
+        self._current = name
+        found = self.query("#panel-tabs")
+        if found:
+            found.first(Tabs).active = f"tab-{name}"
+        self._mark_current()
+
+    def _mark_current(self) -> None:
         for other in PANELS:
-            self.query_one(f"#box-{other}").set_class(other == name, "-current")
+            self.query_one(f"#box-{other}").set_class(other == self._current, "-current")
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
-        name = (event.tab.id or "tab-outline").removeprefix("tab-")
-        for other in PANELS:
-            self.query_one(f"#box-{other}").set_class(other == name, "-current")
+        self._current = (event.tab.id or "tab-outline").removeprefix("tab-")
+        self._mark_current()
 
     def set_article(self, article: Article | None) -> None:
         """Fill every panel from ``article``'s analysis and show the counts in the titles."""
