@@ -18,6 +18,7 @@ import statistics
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -51,7 +52,7 @@ Minimal().run()
 
 def run_in_pty(argv: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning ``argv`` in a pseudo-terminal until it reports its paint."""
-    paint_file = REPO / ".startup-paint"
+    paint_file = Path(tempfile.gettempdir()) / f"newsreader-paint-{os.getpid()}"
     paint_file.unlink(missing_ok=True)
     env = {**env, "NEWSREADER_PAINT_FILE": str(paint_file)}
     master, slave = pty.openpty()

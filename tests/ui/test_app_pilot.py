@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, Tabs
+from textual.widgets import Input, Tab, Tabs
 
 from tests.conftest import SEEDS
 from tests.ui.sample import hostile_article, sample_articles
@@ -393,6 +393,18 @@ def test_hostile_fields_render_inert(size: tuple[int, int]) -> None:
         assert "␛]0;pwned␇" in joined
         screen_text = app.export_screenshot()
         assert "\x1b]0;" not in screen_text and "\x9b" not in screen_text
+        # Every other place an article-derived string is drawn: list, panels, tabs, header.
+        shown: list[str] = []
+        for panel in (ArticleList, OutlinePanel, EntitiesPanel, FiguresPanel):
+            widget = app.main.query_one(panel)
+            shown += [str(o.prompt) for o in widget.options]
+        shown += [str(tab.label) for tab in app.main.query_one("#article-tabs", Tabs).query(Tab)]
+        shown.append(app.main.title or "")
+        joined = "\n".join(shown)
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u200b"):
+            assert bad not in joined
+        assert "[bold red]Boom[/]" in joined and "[@click=app.quit]me[/]" in joined
+        assert "[b]E[/b]␛[5m" in joined and "[link=http://x]site[/link]" in joined
 
     run(app, scenario, size=size)
 

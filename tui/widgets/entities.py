@@ -81,7 +81,7 @@ class EntitiesPanel(NavList):
             total = sum(e.count for e in group)
             heading = Content.assemble(
                 (sanitize_for_terminal(LABEL_NAMES.get(label, label)), "bold $text-primary"),
-                (f"  {len(group)} · {total} mentions", "$text-muted"),
+                (f"  {len(group)} · {total} mention{'s' if total != 1 else ''}", "$text-muted"),
             )
             options.append(Option(heading, disabled=True))
             self._entities.append(None)
