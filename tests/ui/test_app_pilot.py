@@ -268,10 +268,14 @@ def test_highlight_toggles(app: NewsReaderApp) -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         view = reader(app)
         assert view.show_entities and view.show_figures and view.show_claims
+        kinds = {h.component for h in view._layers}
+        assert kinds == {"article-view--entity", "article-view--figure", "article-view--claim"}
         await pilot.press("e", "f", "c")
         assert not (view.show_entities or view.show_figures or view.show_claims)
+        assert view._layers == []
         await pilot.press("e")
         assert view.show_entities
+        assert {h.component for h in view._layers} == {"article-view--entity"}
 
     run(app, scenario)
 
@@ -477,3 +481,16 @@ def test_narrow_enter_on_a_claim_closes_the_overlay(app: NewsReaderApp) -> None:
         assert_on_screen(view, claim.span[0])
 
     run(app, scenario, size=(80, 24))
+
+
+def test_palette_toggles_the_theme(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        assert app.current_theme.dark
+        await pilot.press("ctrl+p", *"light / dark")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert not app.current_theme.dark
+        assert app.screen is app.main
+
+    run(app, scenario)
