@@ -76,12 +76,10 @@ class MainScreen(Screen[None]):
         yield Header(show_clock=False)
         with Horizontal(id="main"):
             yield ArticleList(id="article-list")
-            with Vertical(id="centre"):
-                yield Tabs(id="article-tabs")
-                with Horizontal(id="readers"):
-                    yield ArticleView(id="reader")
-                # The comparison reader, the find bar and the progress bar are mounted on
-                # first use: fewer widgets make the first paint faster.
+            # The article tabs, the comparison reader, the find bar and the progress bar
+            # are mounted on first use: fewer widgets make the first paint faster.
+            with Vertical(id="centre"), Horizontal(id="readers"):
+                yield ArticleView(id="reader")
             yield SidePanel(id="side")
         yield Footer()
 
@@ -93,8 +91,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#article-list").border_title = "Articles"
         # Tabs switch with H / L, 1 / 2 / 3 and the mouse; tab / shift+tab visit panes only.
-        for tabs in self.query(Tabs):
-            tabs.can_focus = False
         self.query_one("#reader", ArticleView).add_class("-active")
         ready = getattr(self.app, "screen_ready", None)
         if callable(ready):
@@ -129,7 +125,18 @@ class MainScreen(Screen[None]):
 
     def open_article(self, article: Article, new_tab: bool = False) -> None:
         """Show ``article`` in the active tab (or a new one) of the main reader."""
-        tabs = self.query_one("#article-tabs", Tabs)
+        found = self.query("#article-tabs")
+        if not found:
+            # The first article: create the tab bar with its tab.
+            self._tab_serial += 1
+            tab_id = f"article-tab-{self._tab_serial}"
+            self._tab_articles[tab_id] = article
+            tabs = Tabs(Tab(tab_label(article), id=tab_id), active=tab_id, id="article-tabs")
+            tabs.can_focus = False  # H / L and the mouse switch tabs; tab visits panes only
+            self.query_one("#centre").mount(tabs, before="#readers")
+            self._show_in_reader("reader", article)
+            return
+        tabs = found.first(Tabs)
         active = tabs.active
         if new_tab or not active:
             self._tab_serial += 1
@@ -349,7 +356,10 @@ class MainScreen(Screen[None]):
 
     def action_close_tab(self) -> None:
         """Close the current tab (the last one stays)."""
-        tabs = self.query_one("#article-tabs", Tabs)
+        found = self.query("#article-tabs")
+        if not found:
+            return
+        tabs = found.first(Tabs)
         if tabs.tab_count <= 1 or not tabs.active:
             return
         closing = tabs.active
@@ -358,11 +368,13 @@ class MainScreen(Screen[None]):
 
     def action_previous_tab(self) -> None:
         """Switch to the previous tab."""
-        self.query_one("#article-tabs", Tabs).action_previous_tab()
+        for tabs in self.query("#article-tabs").results(Tabs):
+            tabs.action_previous_tab()
 
     def action_next_tab(self) -> None:
         """Switch to the next tab."""
-        self.query_one("#article-tabs", Tabs).action_next_tab()
+        for tabs in self.query("#article-tabs").results(Tabs):
+            tabs.action_next_tab()
 
     def action_toggle_split(self) -> None:
         """Compare two articles side by side (the other tab, or the next article)."""
