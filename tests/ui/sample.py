@@ -1,8 +1,10 @@
 """Hand-made analysed articles for the UI tests.
 
 The real extractors are developed elsewhere; the UI tests must not depend on what they
-find. These helpers load the seed and attach an Analysis computed by locating known strings
+find. These helpers read the seed and attach an Analysis computed by locating known strings
 in its text, so spans are real offsets and the tests stay stable when the extractors change.
+Paragraphs and sentences are split here too (simply), so that changes to the loaders or the
+sentence splitter do not move the snapshots either.
 """
 
 from __future__ import annotations
@@ -11,9 +13,45 @@ import re
 from datetime import datetime
 
 from tests.conftest import SEED_ARTICLE
-from tui.core.loaders import load_paths
 from tui.core.model import Analysis, Article, Claim, Entity, Figure, Span
-from tui.core.sentences import split_paragraphs, split_sentences
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z0-9])")
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Every non-blank line is a paragraph."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = start + line.index(stripped)
+            spans.append((offset, offset + len(stripped)))
+        start += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Sentences end at . ! ? (and a closing quote) before a capital, digit or quote."""
+    spans = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        for m in _SENTENCE_END.finditer(text, p_start, p_end):
+            end = m.start() + len(m.group(0).rstrip())
+            spans.append((start, end))
+            start = m.end()
+        spans.append((start, p_end))
+    return spans
+
+
+def _article(text: str, **fields: object) -> Article:
+    paragraphs = split_paragraphs(text)
+    return Article(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=split_sentences(text, paragraphs),
+        **fields,  # type: ignore[arg-type]
+    )
+
 
 SEED_ENTITIES: list[tuple[str, str, list[str]]] = [
     ("Dmitry Shugayev", "PERSON", ["Dmitry Shugayev", "Shugayev"]),
@@ -129,12 +167,15 @@ def analyse_seed(article: Article) -> Article:
 
 def seed_article() -> Article:
     """The bundled seed, with metadata a real loader would fill in, and its sample analysis."""
-    article = load_paths([SEED_ARTICLE]).articles[0]
-    article.title = "India, Russia in talks for more S-400 deliveries"
-    article.site = "Swarajya"
-    article.section = "Defence"
-    article.authors = ["Swarajya Staff"]
-    article.published = datetime(2025, 9, 3, 9, 41)
+    article = _article(
+        SEED_ARTICLE.read_text(encoding="utf-8"),
+        title="India, Russia in talks for more S-400 deliveries",
+        source_path=str(SEED_ARTICLE),
+        site="Swarajya",
+        section="Defence",
+        authors=["Swarajya Staff"],
+        published=datetime(2025, 9, 3, 9, 41),
+    )
     return analyse_seed(article)
 
 
@@ -152,15 +193,12 @@ The change is expected to cost 3.2 million euros a year, according to the region
 
 def second_article() -> Article:
     """A short article of our own, for tabs, split view and [ / ]."""
-    paragraphs = split_paragraphs(SECOND_TEXT)
-    article = Article(
-        text=SECOND_TEXT,
+    article = _article(
+        SECOND_TEXT,
         title="Harbour authority approves new ferry timetable",
         site="Island Post",
         section="Local",
         published=datetime(2025, 5, 12, 8, 0),
-        paragraphs=paragraphs,
-        sentences=split_sentences(SECOND_TEXT, paragraphs),
     )
     text = SECOND_TEXT
     lind = _all(text, "Mara Lind")
@@ -201,14 +239,11 @@ def hostile_article() -> Article:
         "Intro [b]not bold[/b] \x1b[31mred?\x1b[0m and \x1b]52;c;SGVsbG8=\x07 clipboard.\n"
         "Second \u202eesrever\u202c line with zero\u200bwidth and a \x9b C1 CSI.\n"
     )
-    paragraphs = split_paragraphs(text)
-    article = Article(
-        text=text,
+    article = _article(
+        text,
         title=HOSTILE_TITLE,
         site="[link=http://x]site[/link]",
         authors=["\x1b[2Jclear"],
-        paragraphs=paragraphs,
-        sentences=split_sentences(text, paragraphs),
     )
     start = text.index("[b]")
     article.analysis = Analysis(
