@@ -1,0 +1,60 @@
+"""Open a file or a folder: a directory tree and a path field in a modal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DirectoryTree, Input, Static
+
+
+class OpenDialog(ModalScreen[str | None]):
+    """Pick a file (Enter on it) or type a file/folder path and press Enter."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, root: str | Path = ".") -> None:
+        super().__init__()
+        self.root = Path(root)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-box"):
+            yield Static("Enter on a file opens it; Enter on a folder puts it in the path field.")
+            yield DirectoryTree(str(self.root), id="open-tree")
+            yield Input(placeholder="path to a file or folder", id="open-path")
+            with Horizontal(id="open-buttons"):
+                yield Button("Open", id="open-ok", variant="primary")
+                yield Button("Cancel", id="open-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#open-box").border_title = "Open a file or folder"
+        self.query_one(DirectoryTree).focus()
+
+    @on(DirectoryTree.FileSelected)
+    def _file(self, event: DirectoryTree.FileSelected) -> None:
+        self.dismiss(str(event.path))
+
+    @on(DirectoryTree.DirectorySelected)
+    def _directory(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.query_one("#open-path", Input).value = str(event.path)
+
+    @on(Input.Submitted, "#open-path")
+    @on(Button.Pressed, "#open-ok")
+    def _submit(self) -> None:
+        value = self.query_one("#open-path", Input).value.strip()
+        if not value:
+            self.notify("Type a path or pick a file", severity="warning", markup=False)
+            return
+        if not Path(value).expanduser().exists():
+            self.notify(f"No such file or folder: {value}", severity="error", markup=False)
+            return
+        self.dismiss(str(Path(value).expanduser()))
+
+    @on(Button.Pressed, "#open-cancel")
+    def action_cancel(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)
