@@ -1,0 +1,72 @@
+"""Text normalisation shared by the index and the query: case, accents, joined words.
+
+A word is a run of letters and digits; words joined by a hyphen, apostrophe or dot
+("S-400", "Russia's", "U.S.") also form one compound word ("s400", "russias", "us"), so
+"s400", "s-400" and "s 400" all find "S-400".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Letters/digits, optionally joined into a compound by one hyphen, apostrophe or dot.
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’‐‑.][^\W_]+)*")
+_PART_RE = re.compile(r"[^\W_]+")
+_JOINERS = re.compile(r"[-'’‐‑.]")
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents (``"Müller"`` -> ``"muller"``)."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def index_words(text: str) -> set[str]:
+    """The distinct normalised words of ``text``: plain parts plus joined compounds."""
+    found = WORD_RE.findall(fold(text))
+    words = set(found)
+    for w in found:
+        if not w.isalnum():
+            words.discard(w)
+            parts = _JOINERS.split(w)
+            words.update(parts)
+            words.add("".join(parts))
+    words.discard("")
+    return words
+
+
+def query_words(text: str) -> list[str]:
+    """The normalised words of a query, in order; joined compounds stay one word."""
+    return [_JOINERS.sub("", w) for w in WORD_RE.findall(fold(text)) if w]
+
+
+def word_sequence(text: str) -> list[str]:
+    """The normalised words of ``text`` in order, compounds joined (for phrase checks)."""
+    return query_words(text)
+
+
+def token_spans(text: str) -> Iterator[tuple[str, int, int, list[int]]]:
+    """Yield ``(normalised word, start, end, char offsets)`` for every word of ``text``.
+
+    Compounds yield their parts and then the joined word; ``char offsets`` are the
+    positions in ``text`` of the word's letters/digits (hyphens excluded), used to map a
+    match inside the normalised word back to the displayed characters.
+    """
+    for m in WORD_RE.finditer(text):
+        start, end = m.span()
+        raw = m.group(0)
+        if raw.isalnum():
+            yield fold(raw), start, end, list(range(start, end))
+            continue
+        offsets: list[int] = []
+        for p in _PART_RE.finditer(raw):
+            ps, pe = p.span()
+            part_offsets = list(range(start + ps, start + pe))
+            offsets.extend(part_offsets)
+            yield fold(p.group(0)), start + ps, start + pe, part_offsets
+        yield fold("".join(_PART_RE.findall(raw))), start, end, offsets
