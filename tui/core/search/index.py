@@ -45,7 +45,7 @@ SCORE_FUZZY = {1: 4, 2: 3}
 SCORE_FUZZY_PREFIX = {1: 2, 2: 1}
 _MAX_WORDS = 7  # words beyond this still filter but stop adding to the score
 _PHRASE_BONUS = 1 << 13
-_TOP_RERANK = 200  # candidates re-checked for the whole query as a phrase
+_TOP_RERANK = 100  # candidates re-checked for the whole query as a phrase
 _PREFIX_LENGTHS = range(3, 13)  # prefix tables kept for the fuzzy-prefix match
 _ENTITY_CUTOFF = 85.0
 
@@ -96,6 +96,7 @@ class WordMatch:
     groups: list[tuple[int, np.ndarray]] = field(default_factory=list)  # ascending score
     fuzzy: dict[str, int] = field(default_factory=dict)  # vocabulary word -> distance
     fuzzy_prefixes: dict[str, int] = field(default_factory=dict)  # prefix -> distance
+    _prefix_tuple: tuple[str, ...] | None = None
 
     @property
     def found(self) -> bool:
@@ -110,9 +111,12 @@ class WordMatch:
             return "prefix", q
         if word in self.fuzzy:
             return "fuzzy", word
-        for p in self.fuzzy_prefixes:
-            if word.startswith(p):
-                return "fuzzy", p
+        if self._prefix_tuple is None:
+            self._prefix_tuple = tuple(self.fuzzy_prefixes)
+        if self._prefix_tuple and word.startswith(self._prefix_tuple):
+            for p in self._prefix_tuple:
+                if word.startswith(p):
+                    return "fuzzy", p
         return None
 
 
@@ -382,7 +386,11 @@ class SearchIndex:
             text = self.doc_text(doc)
             if phrases and not all(p.search(text) for p in phrases):
                 continue
-            if len(words) >= 2 and _contains_run(word_sequence(text), words):
+            if (
+                len(words) >= 2
+                and int(count[doc]) >= len(words)
+                and _contains_run(word_sequence(text), words)
+            ):
                 k += _PHRASE_BONUS << 48
             scored.append((k, doc))
         scored.sort(reverse=True)
@@ -638,11 +646,11 @@ def match_positions(
 
 
 def _top(key: np.ndarray, want: int) -> np.ndarray:
-    """Indexes of the ``want`` largest keys, largest first."""
-    if want >= len(key):
-        return np.argsort(-key, kind="stable")
-    part = np.argpartition(-key, want)[:want]
-    return part[np.argsort(-key[part], kind="stable")]
+    """Indexes of the ``want`` largest non-zero keys, largest first."""
+    nz = np.flatnonzero(key)
+    if want < len(nz):
+        nz = nz[np.argpartition(-key[nz], want)[:want]]
+    return nz[np.argsort(-key[nz], kind="stable")]
 
 
 def _contains_run(seq: list[str], words: list[str]) -> bool:

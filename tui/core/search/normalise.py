@@ -17,13 +17,24 @@ _PART_RE = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"[-'’‐‑.]")
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding one character at a time, filled on first use."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).casefold())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Case-fold and strip accents (``"Müller"`` -> ``"muller"``)."""
-    text = text.casefold()
     if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+        return text.lower()
+    return text.translate(_FOLD)
 
 
 def index_words(text: str) -> set[str]:
