@@ -22,7 +22,7 @@ import re
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -133,7 +133,9 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ build
     def _build(self) -> None:
-        vocab: dict[str, int] = {}
+        vocab: defaultdict[str, int] = defaultdict()
+        vocab.default_factory = vocab.__len__  # a new word gets the next id
+        word_id = vocab.__getitem__
         tokens = array("i")
         counts = array("i")
         doc_article, doc_kind, doc_flags = array("i"), array("b"), array("b")
@@ -142,7 +144,7 @@ class SearchIndex:
 
         def add(text: str, a: int, kind: int, flags: int, sent: int, s: int, e: int, aux: int):
             ws = index_words(text)
-            tokens.extend([vocab.setdefault(w, len(vocab)) for w in ws])
+            tokens.extend(map(word_id, ws))
             counts.append(len(ws))
             doc_article.append(a)
             doc_kind.append(kind)

@@ -39,15 +39,12 @@ def fold(text: str) -> str:
 
 def index_words(text: str) -> set[str]:
     """The distinct normalised words of ``text``: plain parts plus joined compounds."""
-    found = WORD_RE.findall(fold(text))
-    words = set(found)
-    for w in found:
-        if not w.isalnum():
-            words.discard(w)
-            parts = _JOINERS.split(w)
-            words.update(parts)
-            words.add("".join(parts))
-    words.discard("")
+    words = set(WORD_RE.findall(fold(text)))
+    for compound in [w for w in words if not w.isalnum()]:
+        words.discard(compound)
+        parts = _JOINERS.split(compound)
+        words.update(parts)
+        words.add("".join(parts))
     return words
 
 
