@@ -215,3 +215,11 @@ def test_search_never_raises_and_positions_lie_inside_text(query: str) -> None:
 def test_search_never_raises_on_query_pieces(parts: list[str]) -> None:
     for hit in INDEX.search(" ".join(parts), limit=10):
         assert all(0 <= p < len(hit.text) for p in hit.positions)
+
+
+def test_article_hits_come_in_reading_order() -> None:
+    art = make("Rain at dawn. Sun at noon. Heavy rain, more rain at night.", "Rain report")
+    other = make("Rain elsewhere.", "other")
+    hits = SearchIndex([art, other]).article_hits("rain", art.id)
+    assert [h.kind for h in hits] == ["title", "sentence", "sentence"]
+    assert [h.sentence for h in hits] == [-1, 0, 2]

@@ -327,6 +327,18 @@ class SearchIndex:
                 self._result_cache.popitem(last=False)
         return list(hits)
 
+    def article_hits(
+        self,
+        query: str | Query,
+        article_id: str,
+        *,
+        limit: int = 1000,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Hit]:
+        """Hits inside one article in reading order (title first): for ``n`` / ``N``."""
+        hits = self.search(query, limit=limit, article_id=article_id, cancel=cancel)
+        return sorted(hits, key=lambda h: (h.kind != "title", h.sentence, h.span))
+
     def _search(
         self, q: Query, limit: int, article_id: str | None, check: Callable[[], None]
     ) -> list[Hit]:
