@@ -254,6 +254,12 @@ class SearchIndex:
             | (0xFFFF - sent)
         )
 
+    def clear_caches(self) -> None:
+        """Forget cached word matches and results (they are only a typing speed-up)."""
+        with self._lock:
+            self._word_cache.clear()
+            self._result_cache.clear()
+
     # ------------------------------------------------------------------ info
     @property
     def vocabulary_size(self) -> int:
