@@ -33,7 +33,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from tui.core.model import Article, Span
-from tui.core.search.normalise import fold, index_words, query_words, token_spans, word_sequence
+from tui.core.search.normalise import (
+    PART_RE,
+    WORD_RE,
+    fold,
+    index_words,
+    query_words,
+    word_sequence,
+)
 from tui.core.search.query import Query, parse_query
 
 KIND_SENTENCE, KIND_TITLE, KIND_ENTITY = 0, 1, 2
@@ -172,9 +179,20 @@ class SearchIndex:
                     flags_of[i] = flags_of.get(i, 0) | FLAG_FIGURE
             if art.title.strip():
                 add(art.title, a, KIND_TITLE, 0, -1, 0, 0, 0)
+            # Sentences in bulk: one tokenising call each, the row columns extended at once.
             first_doc = len(doc_article)
-            for i, (s, e) in enumerate(art.sentences):
-                add(text[s:e], a, KIND_SENTENCE, flags_of.get(i, 0), i, s, e, 0)
+            n = len(art.sentences)
+            for s, e in art.sentences:
+                ws = index_words(text[s:e])
+                tokens.extend(map(word_id, ws))
+                counts.append(len(ws))
+            doc_article.extend(array("i", [a]) * n)
+            doc_kind.extend(array("b", [KIND_SENTENCE]) * n)
+            doc_flags.extend(array("b", [flags_of.get(i, 0) for i in range(n)]))
+            doc_sentence.extend(array("i", range(n)))
+            doc_start.extend(array("i", [s for s, _ in art.sentences]))
+            doc_end.extend(array("i", [e for _, e in art.sentences]))
+            doc_aux.extend(array("i", [0]) * n)
             for k, ent in enumerate(art.analysis.entities):
                 names = [ent.name, *ent.aliases]
                 mention_sents = sorted(
@@ -237,6 +255,13 @@ class SearchIndex:
         # Entities: distinct normalised names -> sentence docs that mention them.
         self._entity_names = list(entity_docs)
         self._entity_docs = [np.unique(np.asarray(v, dtype=np.int32)) for v in entity_docs.values()]
+
+        # Per-article filter data: site names and publication day (-1: undated).
+        self._site_names = [_site_names(a) for a in self.articles]
+        self._article_day = np.array(
+            [a.published.date().toordinal() if a.published else -1 for a in self.articles],
+            dtype=np.int64,
+        )
 
         # Tie-break key: claims first, then newer articles, then earlier sentences.
         n_articles = len(self.articles)
@@ -466,15 +491,17 @@ class SearchIndex:
             mask = kinds
         if q.sites or q.since is not None or article_id is not None:
             keep = np.ones(len(self.articles), dtype=bool)
-            for i, art in enumerate(self.articles):
-                keep[i] = (
-                    (article_id is None or art.id == article_id)
-                    and (not q.sites or any(s in _site_names(art) for s in q.sites))
-                    and (
-                        q.since is None
-                        or (art.published is not None and art.published.date() >= q.since.date())
-                    )
+            if article_id is not None:
+                keep[:] = False
+                keep[self._ids[article_id]] = True
+            if q.sites:
+                keep &= np.fromiter(
+                    (any(s in names for s in q.sites) for names in self._site_names),
+                    dtype=bool,
+                    count=len(self.articles),
                 )
+            if q.since is not None:
+                keep &= self._article_day >= q.since.date().toordinal()
             docs = keep[self._doc_article]
             mask = docs if mask is None else mask & docs
         return mask
@@ -575,8 +602,10 @@ class SearchIndex:
                 table = self._prefixes.get(length)
                 if not table:
                     continue
+                # A word being typed keeps its first letter: compare with that block only.
+                block = table[bisect_left(table, q[0]) : bisect_left(table, q[0] + "\U0010ffff")]
                 for p, d, _ in process.extract(
-                    q, table, scorer=Levenshtein.distance, score_cutoff=k, limit=None
+                    q, block, scorer=Levenshtein.distance, score_cutoff=k, limit=None
                 ):
                     if d == 0 or p.startswith(q) or q.startswith(p):
                         continue
@@ -646,23 +675,46 @@ def match_positions(
     for pattern in phrases:
         for m in pattern.finditer(text):
             found.update(range(m.start(), m.end()))
-    if matches:
-        for word, _start, _end, offsets in token_spans(text):
-            for wm in matches:
-                how = wm.classify(word)
-                if how is None:
-                    continue
-                tier, target = how
-                if tier == "exact" or len(word) != len(offsets):
-                    # Normalisation changed the length (e.g. "ß" -> "ss"): mark it all.
-                    found.update(offsets)
-                elif tier == "prefix":
-                    found.update(offsets[: len(wm.word)])
-                else:
-                    for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(wm.word, target):
-                        if tag == "equal":
-                            found.update(offsets[j1:j2])
+    # Every matching word starts with one of these: a cheap first test per word.
+    starts = tuple({p for wm in matches for p in (wm.word, *wm.fuzzy, *wm.fuzzy_prefixes) if p})
+    if starts:
+        for m in WORD_RE.finditer(text):
+            raw, start = m.group(0), m.start()
+            if raw.isalnum():
+                word = fold(raw)
+                if word.startswith(starts):
+                    _mark(word, range(start, m.end()), matches, found)
+                continue
+            offsets: list[int] = []
+            parts: list[str] = []
+            for p in PART_RE.finditer(raw):
+                part_offsets = range(start + p.start(), start + p.end())
+                offsets.extend(part_offsets)
+                part = fold(p.group(0))
+                parts.append(part)
+                if part.startswith(starts):
+                    _mark(part, part_offsets, matches, found)
+            joined = "".join(parts)
+            if joined.startswith(starts):
+                _mark(joined, offsets, matches, found)
     return tuple(sorted(p for p in found if 0 <= p < len(text)))
+
+
+def _mark(word: str, offsets: Sequence[int], matches: Sequence[WordMatch], found: set[int]) -> None:
+    for wm in matches:
+        how = wm.classify(word)
+        if how is None:
+            continue
+        tier, target = how
+        if tier == "exact" or len(word) != len(offsets):
+            # Normalisation changed the length (e.g. "ß" -> "ss"): mark the whole word.
+            found.update(offsets)
+        elif tier == "prefix":
+            found.update(offsets[: len(wm.word)])
+        else:
+            for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(wm.word, target):
+                if tag == "equal":
+                    found.update(offsets[j1:j2])
 
 
 def _top(key: np.ndarray, want: int) -> np.ndarray:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 # Letters/digits, optionally joined into a compound by one hyphen, apostrophe or dot.
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’‐‑.][^\W_]+)*")
-_PART_RE = re.compile(r"[^\W_]+")
+PART_RE = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"[-'’‐‑.]")
 
 
@@ -56,25 +55,3 @@ def query_words(text: str) -> list[str]:
 def word_sequence(text: str) -> list[str]:
     """The normalised words of ``text`` in order, compounds joined (for phrase checks)."""
     return query_words(text)
-
-
-def token_spans(text: str) -> Iterator[tuple[str, int, int, list[int]]]:
-    """Yield ``(normalised word, start, end, char offsets)`` for every word of ``text``.
-
-    Compounds yield their parts and then the joined word; ``char offsets`` are the
-    positions in ``text`` of the word's letters/digits (hyphens excluded), used to map a
-    match inside the normalised word back to the displayed characters.
-    """
-    for m in WORD_RE.finditer(text):
-        start, end = m.span()
-        raw = m.group(0)
-        if raw.isalnum():
-            yield fold(raw), start, end, list(range(start, end))
-            continue
-        offsets: list[int] = []
-        for p in _PART_RE.finditer(raw):
-            ps, pe = p.span()
-            part_offsets = list(range(start + ps, start + pe))
-            offsets.extend(part_offsets)
-            yield fold(p.group(0)), start + ps, start + pe, part_offsets
-        yield fold("".join(_PART_RE.findall(raw))), start, end, offsets
