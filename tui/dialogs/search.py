@@ -127,8 +127,7 @@ class SearchDialog(ModalScreen[Hit | None]):
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         value = event.value
         self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(value))
 
@@ -149,6 +148,8 @@ class SearchDialog(ModalScreen[Hit | None]):
             self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[Hit]) -> None:
+        if not self.is_attached:
+            return  # dismissed while the search ran
         if query != self.query_one(Input).value and self._shown_query is not None:
             return  # a newer query is on its way
         self._shown_query = query
@@ -183,6 +184,7 @@ class SearchDialog(ModalScreen[Hit | None]):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._stop_timer()
         if self._shown_query != event.value:
             # Enter typed before the search caught up: answer for what is in the box.
             self._show(
@@ -200,4 +202,10 @@ class SearchDialog(ModalScreen[Hit | None]):
             self.dismiss(self.hits[event.option_index])
 
     def action_close(self) -> None:
+        self._stop_timer()
         self.dismiss(None)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
