@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['n']:>10,} {r['text_mb']:>8.1f} {r['build_s']:>8.2f} {r['build_cpu']:>6.2f} "
             f"{r['build_s'] * 100_000 / r['n']:>7.2f} {r['mem_mb']:>9.1f} "
             f"{r['mem_mb'] / r['text_mb']:>7.2f} {r['rss_mb']:>8.1f} {r['vocab']:>8,} "
-            f"{r['keys']:>5} {r['p50']:>7.2f} {r['p95']:>7.2f} {r['max']:>7.1f} {r['p95_cpu']:>8.2f} "
+            f"{r['keys']:>5} {r['p50']:>7.2f} {r['p95']:>7.2f} {r['max']:>7.1f} "
+            f"{r['p95_cpu']:>8.2f} "
             f"{r['naive']:>10.1f} {r['naive'] / r['p95']:>6.0f} {r['fzf']:>7.1f}",
             flush=True,
         )
