@@ -29,22 +29,45 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group(0).translate(_FOLD)
+
+
 def fold(text: str) -> str:
     """Case-fold and strip accents (``"Müller"`` -> ``"muller"``)."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD)
+    # Most text is ASCII with a few curly quotes or dashes: fold only the non-ASCII runs.
+    return _NON_ASCII.sub(_fold_run, text.lower())
 
 
 def index_words(text: str) -> set[str]:
     """The distinct normalised words of ``text``: plain parts plus joined compounds."""
-    words = set(WORD_RE.findall(fold(text)))
-    for compound in [w for w in words if not w.isalnum()]:
-        words.discard(compound)
-        parts = _JOINERS.split(compound)
-        words.update(parts)
-        words.add("".join(parts))
+    folded = fold(text)
+    words = set(WORD_RE.findall(folded))
+    if _may_join(folded):
+        for compound in [w for w in words if not w.isalnum()]:
+            words.discard(compound)
+            parts = _JOINERS.split(compound)
+            words.update(parts)
+            words.add("".join(parts))
     return words
+
+
+def _may_join(folded: str) -> bool:
+    # Cheap substring tests first: most sentences have no compound at all (the final
+    # full stop does not count).
+    return (
+        "-" in folded
+        or "'" in folded
+        or "’" in folded
+        or "‐" in folded
+        or "‑" in folded
+        or folded.find(".", 0, len(folded) - 1) >= 0
+    )
 
 
 def query_words(text: str) -> list[str]:
