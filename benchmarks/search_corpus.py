@@ -34,7 +34,10 @@ def load_html_corpus(folder: Path) -> list[Article]:
             continue
         meta = trafilatura.extract_metadata(raw)
         for extracted in text_loader.load(text, source_path=article.source_path):
-            extracted.title = (meta.title if meta and meta.title else "") or ""
+            if meta is not None:
+                extracted.title = meta.title or ""
+                extracted.url = meta.url
+                extracted.site = meta.sitename or meta.hostname
             extracted.id = ""
             extracted.__post_init__()
             out.append(extracted)
