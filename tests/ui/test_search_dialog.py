@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.app import App
 from textual.widgets import Input, OptionList
 
 from tui.core.model import Analysis, Article, Claim
 from tui.core.search import Hit, SearchIndex
 from tui.core.sentences import split_paragraphs, split_sentences
-from tui.dialogs.search import SearchDialog, render_hit
+from tui.dialogs.search import WIDTH, SearchDialog, _window, render_hit
 
 
 def _article(title: str, text: str, claims: tuple[int, ...] = ()) -> Article:
@@ -153,3 +155,18 @@ def test_render_hit_styles_only_matched_characters_and_keeps_text_plain() -> Non
         i for span in row.spans if span.style == "bold reverse" for i in range(span.start, span.end)
     }
     assert "".join(row.plain[i] for i in sorted(styled)) == "rain"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=600), st.data())
+def test_long_rows_keep_positions_inside_the_window(text: str, data: st.DataObject) -> None:
+    positions = tuple(sorted(set(data.draw(st.lists(st.integers(0, len(text) - 1), max_size=20)))))
+    body, kept = _window(text, positions)
+    assert len(body) <= WIDTH + 2
+    assert all(0 <= p < len(body) for p in kept)
+    if len(text) <= WIDTH:
+        assert body == text and kept == list(positions)
+    else:
+        chars = [text[p] for p in positions]
+        got = [body[p] for p in kept]
+        assert any(chars[i : i + len(got)] == got for i in range(len(chars) - len(got) + 1))
