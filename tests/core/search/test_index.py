@@ -223,3 +223,14 @@ def test_article_hits_come_in_reading_order() -> None:
     hits = SearchIndex([art, other]).article_hits("rain", art.id)
     assert [h.kind for h in hits] == ["title", "sentence", "sentence"]
     assert [h.sentence for h in hits] == [-1, 0, 2]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 200_000), max_size=300))
+def test_stable_order_matches_numpy_stable_argsort(values: list[int]) -> None:
+    import numpy as np
+
+    from tui.core.search.index import _stable_order
+
+    arr = np.asarray(values, dtype=np.int32)
+    assert _stable_order(arr).tolist() == np.argsort(arr, kind="stable").tolist()

@@ -229,7 +229,7 @@ class SearchIndex:
         doc_of_token = np.repeat(
             np.arange(n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32)
         )
-        by_word = np.argsort(word_of_token, kind="stable")
+        by_word = _stable_order(word_of_token)
         self._post = doc_of_token[by_word]
         self._post_off = np.zeros(len(self.words) + 1, dtype=np.int64)
         np.cumsum(np.bincount(word_of_token, minlength=len(self.words)), out=self._post_off[1:])
@@ -715,6 +715,19 @@ def _mark(word: str, offsets: Sequence[int], matches: Sequence[WordMatch], found
             for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(wm.word, target):
                 if tag == "equal":
                     found.update(offsets[j1:j2])
+
+
+def _stable_order(values: np.ndarray) -> np.ndarray:
+    """``argsort(values, kind="stable")`` for non-negative int32, as 16-bit radix passes.
+
+    numpy radix-sorts 16-bit keys; two passes (low half, then high half) beat its
+    general stable sort on the millions of tokens of a large index.
+    """
+    low = np.argsort((values & 0xFFFF).astype(np.uint16), kind="stable")
+    high = (values >> 16).astype(np.uint16)[low]
+    if not high.any():
+        return low
+    return low[np.argsort(high, kind="stable")]
 
 
 def _top(key: np.ndarray, want: int) -> np.ndarray:
