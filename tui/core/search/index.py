@@ -408,26 +408,27 @@ class SearchIndex:
             if i < _MAX_WORDS:
                 total += best
             count += best > 0
-        if not q.words:
-            count[:] = 1
-        base = count.astype(np.int64) * 64 + np.minimum(total, 63)
-        if mask is not None:
-            base[~mask] = 0
+        # From here on only the candidate documents: those matching a word (or, with
+        # phrases alone, those holding the phrase's words) that pass the filters.
         if q.words:
-            base[count == 0] = 0
+            cand = np.flatnonzero(count)
+            if mask is not None:
+                cand = cand[mask[cand]]
+        else:
+            cand = np.flatnonzero(mask) if mask is not None else np.arange(n)
         check()
-        key = (base << 48) | self._tiebreak
-        key[base == 0] = 0
+        hits_count = np.minimum(count[cand], 100).astype(np.int64) if q.words else 1
+        base = hits_count * 64 + np.minimum(total[cand], 63)
+        key = (base << 48) | self._tiebreak[cand]
         want = max(limit * 4, _TOP_RERANK) if not phrases else max(limit * 20, 2000)
-        top = _top(key, want)
+        order = _top(key, want)
+        top = cand[order]
+        top_keys = key[order]
         check()
         # Re-rank the best few: the query's words appearing in order, together.
         words = q.words
         scored: list[tuple[int, int]] = []
-        for doc in top.tolist():
-            k = int(key[doc])
-            if k == 0:
-                break
+        for doc, k in zip(top.tolist(), top_keys.tolist(), strict=True):
             text = self.doc_text(doc)
             if phrases and not all(p.search(text) for p in phrases):
                 continue
@@ -731,11 +732,11 @@ def _stable_order(values: np.ndarray) -> np.ndarray:
 
 
 def _top(key: np.ndarray, want: int) -> np.ndarray:
-    """Indexes of the ``want`` largest non-zero keys, largest first."""
-    nz = np.flatnonzero(key)
-    if want < len(nz):
-        nz = nz[np.argpartition(-key[nz], want)[:want]]
-    return nz[np.argsort(-key[nz], kind="stable")]
+    """Indexes of the ``want`` largest keys, largest first."""
+    if want < len(key):
+        part = np.argpartition(-key, want)[:want]
+        return part[np.argsort(-key[part], kind="stable")]
+    return np.argsort(-key, kind="stable")
 
 
 def _contains_run(seq: list[str], words: list[str]) -> bool:
