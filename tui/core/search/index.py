@@ -418,7 +418,7 @@ class SearchIndex:
             cand = np.flatnonzero(mask) if mask is not None else np.arange(n)
         check()
         hits_count = np.minimum(count[cand], 100).astype(np.int64) if q.words else 1
-        base = hits_count * 64 + np.minimum(total[cand], 63)
+        base = hits_count * 64 + np.minimum(total[cand], 63).astype(np.int64)
         key = (base << 48) | self._tiebreak[cand]
         want = max(limit * 4, _TOP_RERANK) if not phrases else max(limit * 20, 2000)
         order = _top(key, want)
