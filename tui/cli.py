@@ -13,6 +13,7 @@ from tui import __version__
 # ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract", "analyse articles and print entities, figures and claims"),
+    "search": ("search", "fuzzy search across articles: ranked hits with matched positions"),
     "import": ("import_", "add files, folders and feeds to the library"),
     "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
 }

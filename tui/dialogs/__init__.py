@@ -1,1 +1,1 @@
-"""Modal dialogs of the reader."""
+"""Modal dialogs of the reader (Textual screens)."""
