@@ -1,12 +1,273 @@
-"""Check-worthy claims with speaker, source and hedges (filled in by the extraction issue)."""
+"""Check-worthy claims with speaker, source, quotation and hedges.
+
+Each sentence is scored by a small linear model (claims_model, trained on debate sentences by
+scripts/train_claims.py) plus a few text rules the training data cannot teach (boilerplate,
+fragments) and, inside an article, a nudge for the figures and named entities it carries.
+Sentences scoring >= 0.5 are claims; each gets its speaker and source (attribution), whether
+it is or contains a direct quotation, and its hedging cues.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from tui.core.extract.attribution import (
+    HEDGE_TRIGGERS,
+    SPEAKER_TRIGGERS,
+    Attribution,
+    attribute,
+    find_hedges,
+    is_direct_quote,
+    quote_regions,
+)
+from tui.core.extract.claims_features import features
+from tui.core.extract.claims_model import sigmoid, weights
 from tui.core.model import Claim, Entity, Figure, Span
+from tui.core.sentences import split_paragraphs
+
+CLAIM_THRESHOLD = 0.5
+# Logit nudges inside an article (the debate-trained model never saw extractor output).
+FIGURE_BONUS = 0.4
+ENTITY_BONUS = 0.15
+MAX_ENTITY_BONUS = 0.45
+# Text rules: page furniture and fragments are never claims, whatever their words.
+BOILERPLATE_PENALTY = 4.0
+FRAGMENT_PENALTY = 2.0
+
+_BOILERPLATE = re.compile(
+    r"\b(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)|[Uu]pdated|[Pp]ublished|[Ll]ast modified|"
+    r"[Aa]ll rights reserved|[Cc]opyright|[Cc]lick here|[Ss]ign up|[Ss]ubscribe|[Nn]ewsletter|"
+    r"[Ff]ollow us|[Rr]ead more|[Aa]lso read|[Ss]hare this|[Dd]ownload the app|cookies?)\b|©"
+)
+_FRAGMENT_MAX_TOKENS = 3
+
+_PRONOUN_HINTS = frozenset(("he", "she"))
+
+
+def score_sentence(sentence: str, model: dict[str, float] | None = None) -> float:
+    """Check-worthiness of one sentence in 0..1 (>= 0.5: a claim), from its text alone.
+
+    `model` swaps in other weights (cross-validation); by default the shipped ones.
+    """
+    feats = features(sentence)
+    return sigmoid(_text_logit(sentence, feats, set(feats), model))
+
+
+def _text_logit(
+    sentence: str, feats: list[str], fs: set[str], model: dict[str, float] | None = None
+) -> float:
+    get = (weights() if model is None else model).get
+    z = get("", 0.0)
+    for f in fs:
+        z += get(f, 0.0)
+    if "#len0" in fs and _n_tokens(feats) <= _FRAGMENT_MAX_TOKENS:
+        z -= FRAGMENT_PENALTY
+    maybe_furniture = "#call" in fs or "#digit" in fs or "published" in fs or "updated" in fs
+    if (maybe_furniture or "©" in sentence) and _BOILERPLATE.search(sentence):
+        z -= BOILERPLATE_PENALTY
+    return z
+
+
+def _n_tokens(feats: list[str]) -> int:
+    # features() lists the unigrams first, then one bigram per unigram plus the end bigram.
+    bigram_start = next((i for i, f in enumerate(feats) if " " in f), len(feats))
+    return bigram_start
 
 
 def extract_claims(
     text: str, sentences: list[Span], entities: list[Entity], figures: list[Figure]
 ) -> list[Claim]:
-    """Sentences judged to be claims (score >= 0.5), in document order."""
-    return []
+    """Sentences judged to be claims (score >= 0.5), in document order.
+
+    `entities` and `figures` may be empty: scoring works from the text alone; when given,
+    they fill each claim's entity names and figure indexes, nudge the score up, and let
+    speakers resolve to full PERSON names ("Shugayev added" -> "Dmitry Shugayev").
+    """
+    n = len(text)
+    order = [i for i, (s, e) in enumerate(sentences) if 0 <= s < e <= n]
+    order.sort(key=lambda i: sentences[i])
+    if not order:
+        return []
+    regions = _direct_quotes(text)
+    masked = _mask(text, regions) if regions else text
+    region_starts = [r[0] for r in regions]
+    mentions = _mention_index(entities)
+    mention_starts = [m[0] for m in mentions]
+    fig_index = sorted((f.span[0], f.span[1], k) for k, f in enumerate(figures))
+    fig_starts = [f[0] for f in fig_index]
+    persons = [e for e in entities if e.label == "PERSON"]
+
+    rows: list[_Row] = []
+    for i in order:
+        s, e = sentences[i]
+        sent = text[s:e]
+        feats = features(sent)
+        fs = set(feats)
+        z = _text_logit(sent, feats, fs)
+        ents = _entities_in(mentions, mention_starts, s, e)
+        figs = [k for fs_, fe, k in fig_index[bisect_left(fig_starts, s) :] if fs_ < e and fe <= e]
+        if figs:
+            z += FIGURE_BONUS
+        if ents:
+            z += min(MAX_ENTITY_BONUS, ENTITY_BONUS * len(ents))
+        quoted = _overlaps(regions, region_starts, s, e)
+        att = Attribution()
+        if not fs.isdisjoint(SPEAKER_TRIGGERS):
+            att = attribute(masked[s:e])
+        hedges = find_hedges(sent) if not fs.isdisjoint(HEDGE_TRIGGERS) else []
+        rows.append(_Row(i, s, e, sigmoid(z), att, quoted, hedges, ents, figs))
+
+    _share_quote_attribution(rows, regions)
+    _resolve_speakers(rows, persons, mentions)
+    return [
+        Claim(
+            text=text[r.start : r.end],
+            span=(r.start, r.end),
+            sentence=r.index,
+            score=r.score,
+            speaker=r.att.speaker,
+            source=r.att.source,
+            quote=bool(r.quote_regions),
+            hedges=r.hedges,
+            entities=r.entities,
+            figures=r.figures,
+        )
+        for r in rows
+        if r.score >= CLAIM_THRESHOLD
+    ]
+
+
+@dataclass(slots=True)
+class _Row:
+    """One sentence on its way to becoming a claim."""
+
+    index: int
+    start: int
+    end: int
+    score: float
+    att: Attribution
+    quote_regions: list[int]
+    hedges: list[str]
+    entities: list[str]
+    figures: list[int]
+
+
+def _direct_quotes(text: str) -> list[Span]:
+    """Spans of the direct quotations (reported speech) in the text, sorted."""
+    if '"' not in text and "“" not in text:
+        return []
+    out = []
+    for s, e in quote_regions(text, split_paragraphs(text)):
+        line_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, max(0, s - 1)))
+        line_end = text.find("\n", e)
+        line_end = n if (n := len(text)) and line_end < 0 else line_end
+        if is_direct_quote(text[s:e], text[line_start + 1 : max(s - 1, 0)], text[e + 1 : line_end]):
+            out.append((s, e))
+    return out
+
+
+def _mask(text: str, regions: list[Span]) -> str:
+    """The text with quoted passages blanked (same length), so attribution reads only narration."""
+    parts = []
+    pos = 0
+    for s, e in regions:
+        parts.append(text[pos:s])
+        parts.append(" " * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _overlaps(regions: list[Span], starts: list[int], s: int, e: int) -> list[int]:
+    if not regions:
+        return []
+    out = []
+    k = bisect_right(starts, e) - 1
+    while k >= 0:
+        rs, re_ = regions[k]
+        if re_ > s and rs < e:
+            out.append(k)
+        elif re_ <= s and k < len(regions) - 1 and regions[k][1] < s - 2000:
+            break
+        k -= 1
+    return out
+
+
+def _mention_index(entities: list[Entity]) -> list[tuple[int, int, str, str]]:
+    """Every mention as (start, end, entity name, label), sorted by start."""
+    out = [(s, e, ent.name, ent.label) for ent in entities for s, e in ent.mentions]
+    out.sort()
+    return out
+
+
+def _entities_in(
+    mentions: list[tuple[int, int, str, str]], starts: list[int], s: int, e: int
+) -> list[str]:
+    names: list[str] = []
+    for ms, me, name, _ in mentions[bisect_left(starts, s) :]:
+        if ms >= e:
+            break
+        if me <= e and name not in names:
+            names.append(name)
+    return names
+
+
+def _share_quote_attribution(rows: list[_Row], regions: list[Span]) -> None:
+    """Every sentence of a quotation takes the speaker and source found around it."""
+    if not regions:
+        return
+    by_region: dict[int, list[_Row]] = {}
+    for r in rows:
+        for k in r.quote_regions:
+            by_region.setdefault(k, []).append(r)
+    for members in by_region.values():
+        donor = next((r.att for r in members if r.att.speaker or r.att.pronoun), None)
+        donor = donor or next((r.att for r in members if r.att.source), None)
+        if donor is None:
+            continue
+        for r in members:
+            if not (r.att.speaker or r.att.pronoun):
+                r.att = Attribution(donor.speaker, r.att.source or donor.source, donor.pronoun)
+
+
+def _resolve_speakers(
+    rows: list[_Row], persons: list[Entity], mentions: list[tuple[int, int, str, str]]
+) -> None:
+    """Short names to full PERSON names; "he"/"she" to the last person named before."""
+    person_mentions = [(s, name) for s, _, name, label in mentions if label == "PERSON"]
+    pm_starts = [m[0] for m in person_mentions]
+    seen: list[str] = []  # full speaker names met so far, most recent last
+    last_speaker: tuple[int, str] | None = None
+    for r in rows:
+        att = r.att
+        if att.speaker:
+            att.speaker = _resolve_name(att.speaker, persons, seen)
+            if att.speaker[:1].isupper():
+                if att.speaker in seen:
+                    seen.remove(att.speaker)
+                seen.append(att.speaker)
+                last_speaker = (r.start, att.speaker)
+        elif att.pronoun:
+            k = bisect_left(pm_starts, r.start) - 1
+            by_entity = person_mentions[k] if k >= 0 else None
+            best = last_speaker
+            if by_entity and (best is None or by_entity[0] > best[0]):
+                best = by_entity
+            att.speaker = best[1] if best else None
+
+
+def _resolve_name(surface: str, persons: list[Entity], seen: list[str]) -> str:
+    if not surface[:1].isupper():
+        return surface
+    for ent in persons:
+        if surface == ent.name or surface in ent.aliases:
+            return ent.name
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])")
+    candidates = [ent.name for ent in persons if len(ent.name) > len(surface)]
+    candidates += [name for name in reversed(seen) if len(name) > len(surface)]
+    for name in candidates:
+        if pattern.search(name):
+            return name
+    return surface

@@ -1,0 +1,358 @@
+"""Who said it, through which channel, quoted or not, and how hedged.
+
+Rules over one sentence at a time (plus the quoted regions of the whole text), cheap enough to
+run on every sentence: each public function first checks a set of trigger words (the lower-cased
+tokens and bigrams of claims_features) and only then runs its regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.model import Span
+
+# ---------------------------------------------------------------------------------------------
+# Hedges
+# ---------------------------------------------------------------------------------------------
+
+# Longest first, so "according to unconfirmed reports" wins over "unconfirmed".
+_HEDGE_PHRASES = sorted(
+    [
+        "according to unconfirmed reports",
+        "according to sources",
+        "sources said",
+        "sources say",
+        "sources told",
+        "is believed to",
+        "are believed to",
+        "was believed to",
+        "were believed to",
+        "is said to",
+        "are said to",
+        "was said to",
+        "were said to",
+        "is thought to",
+        "are thought to",
+        "is understood to",
+        "is expected to",
+        "are expected to",
+        "appears to",
+        "appear to",
+        "appeared to",
+        "seems to",
+        "seem to",
+        "seemed to",
+        "reportedly",
+        "allegedly",
+        "alleged",
+        "expected",
+        "may",
+        "might",
+        "could",
+        "likely",
+        "unlikely",
+        "possibly",
+        "probably",
+        "perhaps",
+        "seems",
+        "apparently",
+        "supposedly",
+        "presumably",
+        "estimated",
+        "suspected",
+        "unverified",
+        "unconfirmed",
+        "rumoured",
+        "rumored",
+        "purportedly",
+        "purported",
+        "claimed",
+        "speculated",
+    ],
+    key=len,
+    reverse=True,
+)
+_HEDGE = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _HEDGE_PHRASES)
+    + r")"
+    r"(?![\w-])",
+    re.I,
+)
+# Tokens / bigrams (as claims_features writes them) that can start a hedge: the quick filter.
+HEDGE_TRIGGERS = frozenset(
+    {p for p in _HEDGE_PHRASES if " " not in p}
+    | {"believed to", "said to", "thought to", "understood to", "sources said", "sources say"}
+    | {"sources told", "appears to", "appear to", "appeared to", "seems to", "seem to"}
+    | {"seemed to", "unconfirmed reports", "according to"}
+)
+# "May" the month: "May’s", "May 3", "May 2025", "in May", "last May"...
+_MONTH_AFTER = re.compile(r"\s*(?:['’]s\b|\d)")
+_MONTH_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|late|mid|this|during|"
+    r"before|after|through)|\d|[-–])\s*$",
+    re.I,
+)
+
+
+def find_hedges(sentence: str) -> list[str]:
+    """The hedging cues in the sentence, as written, in order (may-the-month is skipped)."""
+    out: list[str] = []
+    for m in _HEDGE.finditer(sentence):
+        word = m.group(0)
+        if word[0] == "M" and word.lower() == "may" and not _is_modal_may(sentence, m.start()):
+            continue
+        out.append(" ".join(word.split()))
+    return out
+
+
+def _is_modal_may(sentence: str, start: int) -> bool:
+    """A capitalised "May" is the verb only where a sentence (or a quotation) opens with it."""
+    after = sentence[start + 3 : start + 7]
+    if _MONTH_AFTER.match(after):
+        return False
+    before = sentence[max(0, start - 12) : start]
+    if _MONTH_BEFORE.search(before):
+        return False
+    return before.strip() in ("", '"', "“", "(", "‘", "'")
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+# ---------------------------------------------------------------------------------------------
+
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_QUOTE_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|quoted|wrote|writes|stated|noted|"
+    r"explained|warned|argued|insisted|replied|declared|stressed|tweeted|posted|according|"
+    r"saying|remarked|commented|continued|recalled)\b|:\s*$",
+    re.I,
+)
+
+
+def quote_regions(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Spans (inside the quotation marks) of the quoted passages, per paragraph.
+
+    Straight quotes pair up in order; a curly “ opens and ” closes. An opening quote left
+    unclosed runs to the end of its paragraph (news style for quotes spanning paragraphs).
+    Single quotes are ignored: they cannot be told from apostrophes cheaply.
+    """
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []
+    if not paragraphs:
+        paragraphs = [(0, len(text))]
+    regions: list[Span] = []
+    for p_start, p_end in paragraphs:
+        open_at = -1
+        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+            ch = m.group(0)
+            if open_at < 0:
+                if ch != "”":
+                    open_at = m.end()
+            elif ch != "“":
+                regions.append((open_at, m.start()))
+                open_at = -1
+            else:  # a second opening curly quote: the first never closed
+                regions.append((open_at, m.start()))
+                open_at = m.end()
+        if open_at >= 0 and p_end - open_at > 0:
+            regions.append((open_at, p_end))
+    return regions
+
+
+def is_direct_quote(inner: str, before: str, after: str) -> bool:
+    """Reported speech, not a title or scare quote: a speech cue beside it, or a long passage.
+
+    `before` and `after` are the text just outside the quotation marks (same sentence).
+    """
+    n = len(inner.split())
+    if n >= 8:
+        return True
+    if n < 3:
+        return False
+    return bool(_QUOTE_CUE.search(after[:60]) or _QUOTE_CUE.search(before[-60:]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker and source
+# ---------------------------------------------------------------------------------------------
+
+_VERBS = (
+    r"said|says|told|tells|added|adds|stated|states|noted|notes|explained|warned|warns|argued|"
+    r"argues|insisted|insists|claimed|claims|announced|announces|wrote|writes|asked|replied|"
+    r"confirmed|confirms|denied|denies|declared|maintained|stressed|emphasi[sz]ed|observed|"
+    r"remarked|acknowledged|admitted|commented|tweeted|posted|estimated|predicted|revealed|"
+    r"disclosed|suggested|reported|recalled|continued|pointed out"
+)
+_AUX = r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|reportedly)\s+)*"
+_QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|quoted"
+# A capitalised name: words starting upper-case, allowing particles and initials.
+_NAME = (
+    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|van|von|der|al|bin|ibn|la|le)\s+)?"
+    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*"
+)
+# A described speaker: "the minister", "a senior Russian defence export official"...
+_ROLE_NOUNS = (
+    r"officials?|spokes(?:person|man|woman)|ministers?|ministry|president|chief|head|director|"
+    r"secretary|sources?|experts?|analysts?|officers?|envoy|ambassador|commander|leaders?|"
+    r"executives?|advis[eo]rs?|representatives?|aides?|diplomats?|police|statement|report|"
+    r"researchers?|scientists?|economists?|lawmakers?|chairman|chairwoman|chair|founder|ceo|"
+    r"government|army|military|company|agency|authorities|witnesses|residents|people"
+)
+_DESC = (
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:" + _ROLE_NOUNS + r")\b"
+)
+
+_SUBJ_VERB = re.compile(
+    r"(?<![\w’'-])(?P<who>" + _NAME + r"|" + _DESC + r")"
+    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,)?"
+    r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+)
+_VERB_SUBJ = re.compile(
+    r"(?:^|[,\"”:;]\s*)(?:"
+    + _VERBS
+    + r"|"
+    + _QUOTED_AS
+    + r")\s+(?P<who>"
+    + _NAME
+    + r"|"
+    + _DESC
+    + r")"
+)
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()]{2,140})")
+_SOURCE = re.compile(
+    r"\b(?:(?:cited|quoted|reported|published|broadcast|carried)(?:\s+as\s+saying)?\s+by"
+    r"|quoted\s+as\s+saying\s+by"
+    r"|(?:told|telling|tells|tell)"
+    r"|(?:data|figures|statistics|numbers|a\s+report|the\s+report|a\s+study|a\s+survey|"
+    r"an\s+analysis|research)\s+(?:from|by|of)"
+    r"|(?:a|the)\s+(?:report|story|article)\s+(?:in|on)"
+    r"|in\s+an?\s+interview\s+with|(?:in\s+a\s+post\s+)?on\s+(?=X\b|Twitter|Facebook|Telegram)"
+    r"|according\s+to\s+(?:a\s+report\s+(?:in|by|from)|data\s+from|figures\s+from|reports?\s+in)"
+    r")\s+(?P<src>[^,;:.!?\"“”()]{2,140})"
+)
+_STATEMENT = re.compile(r"\bin\s+(?:a|an)\s+(?P<src>(?:\w+\s+)?(?:statement|interview|post))\b")
+
+# Source-like heads: a news outlet or agency named in an "according to" phrase is a channel.
+_OUTLET = re.compile(
+    r"(?:\b(?:TASS|Reuters|AP|AFP|PTI|ANI|IANS|Xinhua|Interfax|RIA|Bloomberg|BBC|CNN|Al Jazeera|"
+    r"NHK|Yonhap|Kyodo|Sputnik)\b|\b(?:News|Times|Post|Journal|Agency|Herald|Tribune|Express|"
+    r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
+)
+_DATA_HEAD = re.compile(r"^(?:the\s+)?(?:data|figures|statistics|reports?|studies|study|survey)\b")
+_PRONOUNS = frozenset(("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"))
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:However|But|And|Also|Meanwhile|Earlier|Later|Separately|Moreover|Still|Yet|So|"
+    r"Then|Now|Last|On|In|At|Since|While|When)\b[\s,]*)+"
+)
+_STOP_AT = re.compile(
+    r"\s+(?:(?:cited|quoted|reported|published)\s+by|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|in\s+a\s+\w+|who|which|that|as|after|"
+    r"before|when|while|said|says|told|and\s+(?:said|added))\b.*$",
+    re.S,
+)
+_TRAILING_CAPS = re.compile(_NAME + r"$")
+
+SPEAKER_TRIGGERS = frozenset(
+    str.split(
+        "said says told tells added adds stated states noted notes explained warned warns argued "
+        "argues insisted insists claimed claims announced announces wrote writes asked replied "
+        "confirmed confirms denied denies declared maintained stressed emphasised emphasized observed "
+        "remarked acknowledged admitted commented tweeted posted estimated predicted revealed "
+        "disclosed suggested reported recalled continued quoted according cited data figures "
+        "statistics report study survey interview statement saying"
+    )
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who made a statement (speaker), the channel it came through (source)."""
+
+    speaker: str | None = None
+    source: str | None = None
+    pronoun: bool = False  # the speaker is "he"/"she", to be resolved by the caller
+
+
+def attribute(sentence: str) -> Attribution:
+    """Speaker and source named in one sentence (quoted passages should be blanked first)."""
+    att = Attribution()
+    m = _SOURCE.search(sentence)
+    if m:
+        att.source = _clean_source(m.group("src"))
+    if att.source is None:
+        m = _STATEMENT.search(sentence)
+        if m:
+            att.source = m.group("src")
+    m = _ACCORDING.search(sentence)
+    if m:
+        who = _trim(m.group("who"))
+        if who and _DATA_HEAD.match(who):
+            pass  # "according to data from X": a channel, handled by _SOURCE
+        elif who and _OUTLET.search(who):
+            att.source = att.source or _clean_source(who)
+        elif who:
+            att.speaker = _clean_speaker(who)
+    if att.speaker is None:
+        for m in _SUBJ_VERB.finditer(sentence):
+            who = _clean_speaker(m.group("who"))
+            if who:
+                att.speaker = who
+                break
+    if att.speaker is None:
+        m = _VERB_SUBJ.search(sentence)
+        if m:
+            att.speaker = _clean_speaker(m.group("who"))
+    if att.speaker is None and _PRONOUN_VERB.search(sentence):
+        att.pronoun = True
+    if att.speaker and att.source and att.speaker == att.source:
+        att.speaker = None
+    return att
+
+
+def _trim(phrase: str) -> str:
+    phrase = _STOP_AT.sub("", phrase.strip())
+    return phrase.strip(" -–—'’")
+
+
+def _clean_speaker(who: str) -> str | None:
+    who = _trim(who)
+    first = who.split(" ", 1)[0] if who else ""
+    if first in _PRONOUNS and " " not in who:
+        return None
+    who = _LEADING_NOISE.sub("", who)
+    if who.startswith("The ") and who[4:5].isupper():
+        who = who[4:]
+    if not who or who in _PRONOUNS or len(who) > 120:
+        return None
+    return who
+
+
+_CONNECTORS = frozenset(("of", "for", "and", "de", "on", "&"))
+
+
+def _clean_source(src: str) -> str | None:
+    """The outlet's name: "Russian state news agency TASS" -> "TASS", "the X Institute" -> X."""
+    words = _trim(src).split()
+    # Trailing lower-case words are not part of the name ("... Institute shows").
+    while words and (words[-1][0].islower() or words[-1] in _CONNECTORS):
+        words.pop()
+    # Keep the trailing run of capitalised words, connectors allowed inside it.
+    i = len(words) - 1
+    while i > 0:
+        w = words[i - 1]
+        inside_name = w in _CONNECTORS and i > 1 and words[i - 2][0].isupper()
+        if w[0].isupper() or w[0].isdigit() or inside_name:
+            i -= 1
+        else:
+            break
+    words = words[i:] if words else []
+    if words and words[0] == "The":
+        words = words[1:]
+    out = " ".join(words)
+    return out or None
