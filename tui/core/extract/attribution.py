@@ -183,7 +183,7 @@ _VERBS = (
     r"argues|insisted|insists|claimed|claims|announced|announces|wrote|writes|asked|replied|"
     r"confirmed|confirms|denied|denies|declared|maintained|stressed|emphasi[sz]ed|observed|"
     r"remarked|acknowledged|admitted|commented|tweeted|posted|estimated|predicted|revealed|"
-    r"disclosed|suggested|reported|recalled|continued|pointed out"
+    r"disclosed|suggested|reported|recalled|continued|indicated|pointed out"
 )
 _AUX = r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|reportedly)\s+)*"
 _QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|quoted"
@@ -198,11 +198,19 @@ _ROLE_NOUNS = (
     r"secretary|sources?|experts?|analysts?|officers?|envoy|ambassador|commander|leaders?|"
     r"executives?|advis[eo]rs?|representatives?|aides?|diplomats?|police|statement|report|"
     r"researchers?|scientists?|economists?|lawmakers?|chairman|chairwoman|chair|founder|ceo|"
-    r"government|army|military|company|agency|authorities|witnesses|residents|people"
+    r"government|army|military|company|agency|authorities|witnesses|residents|people|bank|"
+    r"institute|court|council|commission|committee|office|department|union|group|firm|board|"
+    r"party|embassy|regulator|watchdog|campaign|investigators?|prosecutors?|organi[sz]ation"
+)
+# Groups quoted without a determiner: "police said", "analysts said".
+_BARE_ROLES = (
+    r"\b(?:[Pp]olice|[Oo]fficials|[Aa]nalysts|[Ee]xperts|[Ss]ources|[Aa]uthorities|[Ww]itnesses|"
+    r"[Rr]esidents|[Ii]nvestigators|[Pp]rosecutors|[Dd]iplomats|[Ee]conomists|[Rr]esearchers|"
+    r"[Ss]cientists|[Dd]octors|[Ll]awmakers)\b"
 )
 _DESC = (
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){0,6}?"
-    r"(?:" + _ROLE_NOUNS + r")\b"
+    r"(?:" + _ROLE_NOUNS + r")\b|" + _BARE_ROLES
 )
 
 _SUBJ_VERB = re.compile(
@@ -211,16 +219,10 @@ _SUBJ_VERB = re.compile(
     r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
 )
 _VERB_SUBJ = re.compile(
-    r"(?:^|[,\"”:;]\s*)(?:"
-    + _VERBS
-    + r"|"
-    + _QUOTED_AS
-    + r")\s+(?P<who>"
-    + _NAME
-    + r"|"
-    + _DESC
-    + r")"
+    r"(?:^|[,\"”:;]\s*)(?:" + _VERBS + r"|" + _QUOTED_AS + r")\s+(?P<who>[^,;:.!?\"“”()]{2,140})"
 )
+_NAME_RE = re.compile(_NAME)
+_DESC_START = re.compile(_DESC)
 _PRONOUN_VERB = re.compile(
     r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
 )
@@ -229,9 +231,9 @@ _SOURCE = re.compile(
     r"\b(?:(?:cited|quoted|reported|published|broadcast|carried)(?:\s+as\s+saying)?\s+by"
     r"|quoted\s+as\s+saying\s+by"
     r"|(?:told|telling|tells|tell)"
-    r"|(?:data|figures|statistics|numbers|a\s+report|the\s+report|a\s+study|a\s+survey|"
+    r"|(?i:data|figures|statistics|numbers|(?:a|the)\s+(?:\w+\s+)?(?:report|study|survey)|"
     r"an\s+analysis|research)\s+(?:from|by|of)"
-    r"|(?:a|the)\s+(?:report|story|article)\s+(?:in|on)"
+    r"|(?i:a|the)\s+(?:\w+\s+)?(?:report|story|article)\s+(?:in|on)"
     r"|in\s+an?\s+interview\s+with|(?:in\s+a\s+post\s+)?on\s+(?=X\b|Twitter|Facebook|Telegram)"
     r"|according\s+to\s+(?:a\s+report\s+(?:in|by|from)|data\s+from|figures\s+from|reports?\s+in)"
     r")\s+(?P<src>[^,;:.!?\"“”()]{2,140})"
@@ -240,11 +242,18 @@ _STATEMENT = re.compile(r"\bin\s+(?:a|an)\s+(?P<src>(?:\w+\s+)?(?:statement|inte
 
 # Source-like heads: a news outlet or agency named in an "according to" phrase is a channel.
 _OUTLET = re.compile(
-    r"(?:\b(?:TASS|Reuters|AP|AFP|PTI|ANI|IANS|Xinhua|Interfax|RIA|Bloomberg|BBC|CNN|Al Jazeera|"
+    r"(?:\b(?:news agency|newspaper|broadcaster|news outlet|news channel|daily|tabloid)\b"
+    r"|\b(?:TASS|Reuters|AP|AFP|PTI|ANI|IANS|Xinhua|Interfax|RIA|Bloomberg|BBC|CNN|Al Jazeera|"
     r"NHK|Yonhap|Kyodo|Sputnik)\b|\b(?:News|Times|Post|Journal|Agency|Herald|Tribune|Express|"
     r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
 )
-_DATA_HEAD = re.compile(r"^(?:the\s+)?(?:data|figures|statistics|reports?|studies|study|survey)\b")
+_DATA_HEAD = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:data|figures|statistics|reports?|studies|study|"
+    r"surveys?|analysis|research|estimates?|documents?|records?|affidavit|filings?|complaint|"
+    r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census)\b",
+    re.I,
+)
+_FROM_BY = re.compile(r"\b(?:from|by|of|in)\s+(.+)$")
 _PRONOUNS = frozenset(("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"))
 _LEADING_NOISE = re.compile(
     r"^(?:(?:However|But|And|Also|Meanwhile|Earlier|Later|Separately|Moreover|Still|Yet|So|"
@@ -252,8 +261,9 @@ _LEADING_NOISE = re.compile(
 )
 _STOP_AT = re.compile(
     r"\s+(?:(?:cited|quoted|reported|published)\s+by|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)|last\s+\w+|this\s+\w+|in\s+a\s+\w+|who|which|that|as|after|"
-    r"before|when|while|said|says|told|and\s+(?:said|added))\b.*$",
+    r"Friday|Saturday|Sunday|[a-z])|last\s+\w+|this\s+\w+|in\s+(?:an?|the|his|her|their)\s+\w+|"
+    r"at\s+an?\s+\w+|during|via|earlier|later|who|which|that|as|after|before|when|while|said|"
+    r"says|told|and\s+(?=[a-z]))\b.*$",
     re.S,
 )
 _TRAILING_CAPS = re.compile(_NAME + r"$")
@@ -293,7 +303,10 @@ def attribute(sentence: str) -> Attribution:
     if m:
         who = _trim(m.group("who"))
         if who and _DATA_HEAD.match(who):
-            pass  # "according to data from X": a channel, handled by _SOURCE
+            # "according to data from X", "according to a court filing by X": a channel
+            m2 = _FROM_BY.search(who)
+            if att.source is None and m2:
+                att.source = _clean_source(m2.group(1))
         elif who and _OUTLET.search(who):
             att.source = att.source or _clean_source(who)
         elif who:
@@ -307,7 +320,7 @@ def attribute(sentence: str) -> Attribution:
     if att.speaker is None:
         m = _VERB_SUBJ.search(sentence)
         if m:
-            att.speaker = _clean_speaker(m.group("who"))
+            att.speaker = _speaker_from_phrase(m.group("who"))
     if att.speaker is None and _PRONOUN_VERB.search(sentence):
         att.pronoun = True
     if att.speaker and att.source and att.speaker == att.source:
@@ -320,6 +333,32 @@ def _trim(phrase: str) -> str:
     return phrase.strip(" -–—'’")
 
 
+def _speaker_from_phrase(phrase: str) -> str | None:
+    """The speaker in the words after an inverted verb ("..., said X").
+
+    "John Smith, the minister" -> "John Smith"; "the minister" -> "the minister";
+    "Department of Correction spokesman Jason Kersten" -> "Jason Kersten" (a name after a
+    lower-case role word wins over the organisation before it).
+    """
+    phrase = _trim(phrase)
+    if not phrase:
+        return None
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and _is_name_word(words[k - 1]):
+        k -= 1
+    if 0 < k < len(words) and words[k - 1][0].islower():
+        return _clean_speaker(" ".join(words[k:]))
+    m = _NAME_RE.match(phrase)
+    if m and m.end() == len(phrase):
+        return _clean_speaker(phrase)
+    m = _DESC_START.match(phrase)
+    if m:
+        return _clean_speaker(m.group(0))
+    m = _NAME_RE.match(phrase)
+    return _clean_speaker(m.group(0)) if m else None
+
+
 def _clean_speaker(who: str) -> str | None:
     who = _trim(who)
     first = who.split(" ", 1)[0] if who else ""
@@ -330,29 +369,87 @@ def _clean_speaker(who: str) -> str | None:
         who = who[4:]
     if not who or who in _PRONOUNS or len(who) > 120:
         return None
-    return who
+    if who[0].isupper():
+        who = _strip_title(who)
+    if who.endswith(".") and len(who.rsplit(" ", 1)[-1]) > 3 and who[-4:] not in _ABBREV_ENDS:
+        who = who[:-1]
+    return who or None
+
+
+_ABBREV_ENDS = frozenset(("Inc.", "Ltd.", "Co.", "orp.", " Jr.", " Sr.", "S.A.", "U.S."))
+
+
+# Titles before a name: "Finance Minister Nirmala Sitharaman" -> "Nirmala Sitharaman".
+_TITLES = frozenset(
+    str.split(
+        "President Minister Secretary Senator Sen. Rep. Representative Governor Gov. Mayor Dr Dr. "
+        "Mr Mr. Mrs Mrs. Ms Ms. General Gen. Lt. Col. Colonel Admiral Adm. Major Maj. Captain "
+        "Capt. Chancellor King Queen Prince Princess Sheikh Pope Justice Judge Ambassador "
+        "Commander Spokesperson Spokesman Spokeswoman CEO Chairman Chairwoman Director Professor "
+        "Prof. Sir Commissioner Speaker Leader Premier Envoy Inspector Marshal Chief"
+    )
+)
+
+
+def _strip_title(name: str) -> str:
+    words = name.split()
+    k = max((i for i, w in enumerate(words[:-1]) if w in _TITLES), default=-1)
+    if k < 0:
+        return name
+    rest = words[k + 1 :]
+    if len(rest) > 2 and rest[0] in ("of", "for") and rest[1][:1].isupper():
+        rest = rest[2:]  # "Secretary of State Antony Blinken"
+    if rest and rest[0][:1].isupper() and rest[0] not in _TITLES:
+        return " ".join(rest)
+    return name
 
 
 _CONNECTORS = frozenset(("of", "for", "and", "de", "on", "&"))
 
 
+_DESCRIPTOR_NOUNS = frozenset(
+    str.split(
+        "agency agencies newspaper daily weekly broadcaster outlet channel website site magazine "
+        "network wire tabloid station portal journal think-tank tank group organisation "
+        "organization body firm publication paper"
+    )
+)
+
+
 def _clean_source(src: str) -> str | None:
-    """The outlet's name: "Russian state news agency TASS" -> "TASS", "the X Institute" -> X."""
+    """The outlet's name in a channel phrase.
+
+    "Russian state news agency TASS" -> "TASS" (a name after a descriptor noun);
+    "the Stockholm International Peace Research Institute shows" and "Human Rights Watch
+    found 40 people" -> the first run of capitalised words (connectors allowed inside).
+    """
     words = _trim(src).split()
-    # Trailing lower-case words are not part of the name ("... Institute shows").
-    while words and (words[-1][0].islower() or words[-1] in _CONNECTORS):
-        words.pop()
-    # Keep the trailing run of capitalised words, connectors allowed inside it.
-    i = len(words) - 1
-    while i > 0:
-        w = words[i - 1]
-        inside_name = w in _CONNECTORS and i > 1 and words[i - 2][0].isupper()
-        if w[0].isupper() or w[0].isdigit() or inside_name:
-            i -= 1
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if _is_name_word(words[i]):
+            j = i + 1
+            while j < len(words) and (
+                _is_name_word(words[j])
+                or (words[j] in _CONNECTORS and j + 1 < len(words) and _is_name_word(words[j + 1]))
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
         else:
+            i += 1
+    if not runs:
+        return None
+    chosen = runs[0]
+    for start, end in runs:
+        if start > 0 and words[start - 1].lower() in _DESCRIPTOR_NOUNS:
+            chosen = (start, end)
             break
-    words = words[i:] if words else []
-    if words and words[0] == "The":
-        words = words[1:]
-    out = " ".join(words)
-    return out or None
+    name = words[chosen[0] : chosen[1]]
+    if len(name) > 1 and name[0] == "The" and (len(name) > 2 or chosen[0] > 0):
+        name = name[1:]  # "The Hindu" stays whole, "the World Bank" does not
+    return " ".join(name)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))

@@ -43,7 +43,10 @@ _BOILERPLATE = re.compile(
 )
 _FRAGMENT_MAX_TOKENS = 3
 
-_PRONOUN_HINTS = frozenset(("he", "she"))
+# A full personal name: two to four capitalised words (particles allowed).
+_PERSON_LIKE = re.compile(
+    r"^[A-Z][\w’'.-]+(?:\s+(?:(?:de|da|di|van|von|der|al|bin|la|le)\s+)?[A-Z][\w’'.-]+){1,3}$"
+)
 
 
 def score_sentence(sentence: str, model: dict[str, float] | None = None) -> float:
@@ -244,7 +247,7 @@ def _resolve_speakers(
         att = r.att
         if att.speaker:
             att.speaker = _resolve_name(att.speaker, persons, seen)
-            if att.speaker[:1].isupper():
+            if _PERSON_LIKE.match(att.speaker):
                 if att.speaker in seen:
                     seen.remove(att.speaker)
                 seen.append(att.speaker)
@@ -264,10 +267,17 @@ def _resolve_name(surface: str, persons: list[Entity], seen: list[str]) -> str:
     for ent in persons:
         if surface == ent.name or surface in ent.aliases:
             return ent.name
-    pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?![\w-])")
+    for ent in persons:  # the speaker phrase holds a title: "Finance Minister Nirmala Sitharaman"
+        if len(ent.name) < len(surface) and _whole_word(ent.name).search(surface):
+            return ent.name
+    pattern = _whole_word(surface)
     candidates = [ent.name for ent in persons if len(ent.name) > len(surface)]
     candidates += [name for name in reversed(seen) if len(name) > len(surface)]
     for name in candidates:
         if pattern.search(name):
             return name
     return surface
+
+
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
