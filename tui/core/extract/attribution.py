@@ -226,7 +226,7 @@ _DESC_START = re.compile(_DESC)
 _PRONOUN_VERB = re.compile(
     r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()]{2,140})")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()—–]{2,140})")
 _SOURCE = re.compile(
     r"\b(?:(?:cited|quoted|reported|published|broadcast|carried)(?:\s+as\s+saying)?\s+by"
     r"|quoted\s+as\s+saying\s+by"
@@ -248,9 +248,10 @@ _OUTLET = re.compile(
     r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
 )
 _DATA_HEAD = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:data|figures|statistics|reports?|studies|study|"
+    r"^(?:(?:the|a|an|our|its|their|his|her|new|latest|official)\s+)?(?:[\w-]+\s+){0,3}?(?:data|figures|statistics|reports?|studies|study|"
     r"surveys?|analysis|research|estimates?|documents?|records?|affidavit|filings?|complaint|"
-    r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census)\b",
+    r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census|forecasts?|projections?|"
+    r"models?|count|tally|information|estimates|calculations?|analyses)\b",
     re.I,
 )
 _FROM_BY = re.compile(r"\b(?:from|by|of|in)\s+(.+)$")
@@ -272,8 +273,8 @@ SPEAKER_TRIGGERS = frozenset(
     str.split(
         "said says told tells added adds stated states noted notes explained warned warns argued "
         "argues insisted insists claimed claims announced announces wrote writes asked replied "
-        "confirmed confirms denied denies declared maintained stressed emphasised emphasized observed "
-        "remarked acknowledged admitted commented tweeted posted estimated predicted revealed "
+        "confirmed confirms denied denies declared maintained stressed emphasised emphasized "
+        "observed remarked acknowledged admitted commented tweeted posted estimated predicted revealed "
         "disclosed suggested reported recalled continued quoted according cited data figures "
         "statistics report study survey interview statement saying"
     )
