@@ -274,7 +274,8 @@ SPEAKER_TRIGGERS = frozenset(
         "said says told tells added adds stated states noted notes explained warned warns argued "
         "argues insisted insists claimed claims announced announces wrote writes asked replied "
         "confirmed confirms denied denies declared maintained stressed emphasised emphasized "
-        "observed remarked acknowledged admitted commented tweeted posted estimated predicted revealed "
+        "observed remarked acknowledged admitted commented tweeted posted estimated predicted "
+        "revealed "
         "disclosed suggested reported recalled continued quoted according cited data figures "
         "statistics report study survey interview statement saying"
     )
