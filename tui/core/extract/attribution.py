@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from tui.core.model import Span
 
@@ -96,10 +98,40 @@ _MONTH_BEFORE = re.compile(
 )
 
 
-def find_hedges(sentence: str) -> list[str]:
-    """The hedging cues in the sentence, as written, in order (may-the-month is skipped)."""
+def _phrase_keys(phrase: str) -> set[str]:
+    words = phrase.split()
+    return set(words) | {a + " " + b for a, b in pairwise(words)}
+
+
+_PHRASES_BY_TRIGGER: dict[str, list[str]] = {}
+for _p in _HEDGE_PHRASES:
+    for _k in _phrase_keys(_p) & HEDGE_TRIGGERS:
+        _PHRASES_BY_TRIGGER.setdefault(_k, []).append(_p)
+
+
+@lru_cache(maxsize=512)
+def _hedge_regex(triggers: frozenset[str]) -> re.Pattern[str]:
+    """A small alternation of just the phrases these triggers can start (longest first)."""
+    phrases = sorted({p for t in triggers for p in _PHRASES_BY_TRIGGER.get(t, ())}, key=len)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(phrases))
+    return re.compile(r"(?<![\w’'-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.I)
+
+
+def find_hedges(sentence: str, words: set[str] | frozenset[str] | None = None) -> list[str]:
+    """The hedging cues in the sentence, as written, in order (may-the-month is skipped).
+
+    `words`: the sentence's claims_features set, if at hand; it narrows the search to the
+    phrases its tokens can start (much faster than the full alternation).
+    """
     out: list[str] = []
-    for m in _HEDGE.finditer(sentence):
+    if words is None:
+        pattern = _HEDGE
+    else:
+        hits = HEDGE_TRIGGERS.intersection(words)
+        if not hits:
+            return out
+        pattern = _hedge_regex(frozenset(hits))
+    for m in pattern.finditer(sentence):
         word = m.group(0)
         if word[0] == "M" and word.lower() == "may" and not _is_modal_may(sentence, m.start()):
             continue
@@ -291,17 +323,38 @@ class Attribution:
     pronoun: bool = False  # the speaker is "he"/"she", to be resolved by the caller
 
 
-def attribute(sentence: str) -> Attribution:
-    """Speaker and source named in one sentence (quoted passages should be blanked first)."""
+_SOURCE_TRIGGERS = frozenset(
+    str.split(
+        "cited quoted reported published broadcast carried told telling tells tell data figures "
+        "statistics numbers report study survey analysis research story article interview "
+        "x twitter facebook telegram"
+    )
+)
+_STATEMENT_TRIGGERS = frozenset(("statement", "interview", "post"))
+_VERB_TRIGGERS = frozenset(re.sub(r"[^a-z|]", "", _VERBS).split("|")) | {
+    "quoted",
+    "pointed",
+    "emphasised",
+    "emphasized",
+}
+
+
+def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> Attribution:
+    """Speaker and source named in one sentence (quoted passages should be blanked first).
+
+    `words`: the sentence's claims_features set, if at hand; patterns whose cue words are
+    absent are then skipped.
+    """
     att = Attribution()
-    m = _SOURCE.search(sentence)
-    if m:
-        att.source = _clean_source(m.group("src"))
-    if att.source is None:
+    if words is None or not _SOURCE_TRIGGERS.isdisjoint(words):
+        m = _SOURCE.search(sentence)
+        if m:
+            att.source = _clean_source(m.group("src"))
+    if att.source is None and (words is None or not _STATEMENT_TRIGGERS.isdisjoint(words)):
         m = _STATEMENT.search(sentence)
         if m:
             att.source = m.group("src")
-    m = _ACCORDING.search(sentence)
+    m = _ACCORDING.search(sentence) if words is None or "according" in words else None
     if m:
         who = _trim(m.group("who"))
         if who and _DATA_HEAD.match(who):
@@ -313,18 +366,20 @@ def attribute(sentence: str) -> Attribution:
             att.source = att.source or _clean_source(who)
         elif who:
             att.speaker = _clean_speaker(who)
-    if att.speaker is None:
+    if words is not None and _VERB_TRIGGERS.isdisjoint(words):
+        pass  # no speech verb: no "X said" / "said X" / "he said"
+    elif att.speaker is None:
         for m in _SUBJ_VERB.finditer(sentence):
             who = _clean_speaker(m.group("who"))
             if who:
                 att.speaker = who
                 break
-    if att.speaker is None:
-        m = _VERB_SUBJ.search(sentence)
-        if m:
-            att.speaker = _speaker_from_phrase(m.group("who"))
-    if att.speaker is None and _PRONOUN_VERB.search(sentence):
-        att.pronoun = True
+        if att.speaker is None:
+            m = _VERB_SUBJ.search(sentence)
+            if m:
+                att.speaker = _speaker_from_phrase(m.group("who"))
+        if att.speaker is None and _PRONOUN_VERB.search(sentence):
+            att.pronoun = True
     if att.speaker and att.source and att.speaker == att.source:
         att.speaker = None
     return att

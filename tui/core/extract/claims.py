@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 
 from tui.core.extract.attribution import (
     HEDGE_TRIGGERS,
@@ -36,12 +37,17 @@ MAX_ENTITY_BONUS = 0.45
 BOILERPLATE_PENALTY = 4.0
 FRAGMENT_PENALTY = 2.0
 
+_FURNITURE_WORDS = frozenset(
+    str.split(
+        "am pm a.m p.m updated published modified reserved copyright click sign subscribe "
+        "newsletter follow read share download cookie cookies"
+    )
+)
 _BOILERPLATE = re.compile(
     r"\b(?:\d{1,2}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)|[Uu]pdated|[Pp]ublished|[Ll]ast modified|"
     r"[Aa]ll rights reserved|[Cc]opyright|[Cc]lick here|[Ss]ign up|[Ss]ubscribe|[Nn]ewsletter|"
     r"[Ff]ollow us|[Rr]ead more|[Aa]lso read|[Ss]hare this|[Dd]ownload the app|cookies?)\b|©"
 )
-_FRAGMENT_MAX_TOKENS = 3
 
 # A full personal name: two to four capitalised words (particles allowed).
 _PERSON_LIKE = re.compile(
@@ -54,29 +60,17 @@ def score_sentence(sentence: str, model: dict[str, float] | None = None) -> floa
 
     `model` swaps in other weights (cross-validation); by default the shipped ones.
     """
-    feats = features(sentence)
-    return sigmoid(_text_logit(sentence, feats, set(feats), model))
+    return sigmoid(_text_logit(sentence, features(sentence), model))
 
 
-def _text_logit(
-    sentence: str, feats: list[str], fs: set[str], model: dict[str, float] | None = None
-) -> float:
-    get = (weights() if model is None else model).get
-    z = get("", 0.0)
-    for f in fs:
-        z += get(f, 0.0)
-    if "#len0" in fs and _n_tokens(feats) <= _FRAGMENT_MAX_TOKENS:
+def _text_logit(sentence: str, fs: set[str], model: dict[str, float] | None = None) -> float:
+    w = weights() if model is None else model
+    z = w.get("", 0.0) + sum(map(w.get, fs, repeat(0.0, len(fs))))
+    if "#len0" in fs:  # three tokens or fewer
         z -= FRAGMENT_PENALTY
-    maybe_furniture = "#call" in fs or "#digit" in fs or "published" in fs or "updated" in fs
-    if (maybe_furniture or "©" in sentence) and _BOILERPLATE.search(sentence):
+    if (not _FURNITURE_WORDS.isdisjoint(fs) or "©" in sentence) and _BOILERPLATE.search(sentence):
         z -= BOILERPLATE_PENALTY
     return z
-
-
-def _n_tokens(feats: list[str]) -> int:
-    # features() lists the unigrams first, then one bigram per unigram plus the end bigram.
-    bigram_start = next((i for i, f in enumerate(feats) if " " in f), len(feats))
-    return bigram_start
 
 
 def extract_claims(
@@ -95,7 +89,7 @@ def extract_claims(
         return []
     regions = _direct_quotes(text)
     masked = _mask(text, regions) if regions else text
-    region_starts = [r[0] for r in regions]
+    region_ends = [r[1] for r in regions]
     mentions = _mention_index(entities)
     mention_starts = [m[0] for m in mentions]
     fig_index = sorted((f.span[0], f.span[1], k) for k, f in enumerate(figures))
@@ -106,20 +100,19 @@ def extract_claims(
     for i in order:
         s, e = sentences[i]
         sent = text[s:e]
-        feats = features(sent)
-        fs = set(feats)
-        z = _text_logit(sent, feats, fs)
-        ents = _entities_in(mentions, mention_starts, s, e)
-        figs = [k for fs_, fe, k in fig_index[bisect_left(fig_starts, s) :] if fs_ < e and fe <= e]
+        fs = features(sent)
+        z = _text_logit(sent, fs)
+        ents = _entities_in(mentions, mention_starts, s, e) if mentions else []
+        figs = _figures_in(fig_index, fig_starts, s, e) if fig_index else []
         if figs:
             z += FIGURE_BONUS
         if ents:
             z += min(MAX_ENTITY_BONUS, ENTITY_BONUS * len(ents))
-        quoted = _overlaps(regions, region_starts, s, e)
+        quoted = _overlaps(regions, region_ends, s, e) if regions else []
         att = Attribution()
         if not fs.isdisjoint(SPEAKER_TRIGGERS):
-            att = attribute(masked[s:e])
-        hedges = find_hedges(sent) if not fs.isdisjoint(HEDGE_TRIGGERS) else []
+            att = attribute(masked[s:e], fs)
+        hedges = find_hedges(sent, fs) if not fs.isdisjoint(HEDGE_TRIGGERS) else []
         rows.append(_Row(i, s, e, sigmoid(z), att, quoted, hedges, ents, figs))
 
     _share_quote_attribution(rows, regions)
@@ -183,18 +176,13 @@ def _mask(text: str, regions: list[Span]) -> str:
     return "".join(parts)
 
 
-def _overlaps(regions: list[Span], starts: list[int], s: int, e: int) -> list[int]:
-    if not regions:
-        return []
+def _overlaps(regions: list[Span], ends: list[int], s: int, e: int) -> list[int]:
+    """Indexes of the (sorted, disjoint) regions that overlap [s, e)."""
     out = []
-    k = bisect_right(starts, e) - 1
-    while k >= 0:
-        rs, re_ = regions[k]
-        if re_ > s and rs < e:
-            out.append(k)
-        elif re_ <= s and k < len(regions) - 1 and regions[k][1] < s - 2000:
+    for k in range(bisect_right(ends, s), len(regions)):
+        if regions[k][0] >= e:
             break
-        k -= 1
+        out.append(k)
     return out
 
 
@@ -209,12 +197,26 @@ def _entities_in(
     mentions: list[tuple[int, int, str, str]], starts: list[int], s: int, e: int
 ) -> list[str]:
     names: list[str] = []
-    for ms, me, name, _ in mentions[bisect_left(starts, s) :]:
+    for j in range(bisect_left(starts, s), len(mentions)):
+        ms, me, name, _ = mentions[j]
         if ms >= e:
             break
         if me <= e and name not in names:
             names.append(name)
     return names
+
+
+def _figures_in(
+    fig_index: list[tuple[int, int, int]], starts: list[int], s: int, e: int
+) -> list[int]:
+    out: list[int] = []
+    for j in range(bisect_left(starts, s), len(fig_index)):
+        fs, fe, k = fig_index[j]
+        if fs >= e:
+            break
+        if fe <= e:
+            out.append(k)
+    return out
 
 
 def _share_quote_attribution(rows: list[_Row], regions: list[Span]) -> None:

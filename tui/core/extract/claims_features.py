@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 # Words, numbers (with their decimal/thousands separators) and a few telling punctuation marks.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,:/]\d+)*|[$%?!€£¥₹\"“”]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|<(?:num|year|dec)>|\d+|[$%?!€£¥₹\"]")
+_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+_HAS_DIGIT = re.compile(r"\d")
 # Capitalised words after whitespace: the sentence's first word is not counted, nor a lone "I".
 _CAPWORD = re.compile(r"\s[A-Z][A-Za-z]")
 
@@ -86,79 +88,87 @@ _NUMBER_WORDS = _words(
 _NUMBER_SHAPES = frozenset(("<num>", "<year>", "<dec>"))
 
 
+def _shape(m: re.Match[str]) -> str:
+    tok = m.group(0)
+    if "." in tok or "," in tok:
+        return " <dec> "
+    if len(tok) == 4 and tok[:2] in ("19", "20", "18") and tok.isdigit():
+        return " <year> "
+    return " <num> "
+
+
 def tokens(sentence: str) -> list[str]:
     """Lower-cased word tokens; numbers become their shape (<num>, <year>, <dec>)."""
-    out = []
-    for tok in _TOKEN.findall(sentence.lower()):
-        c = tok[0]
-        if "0" <= c <= "9":
-            if len(tok) == 4 and tok[:2] in ("19", "20", "18") and tok.isdigit():
-                tok = "<year>"
-            elif "." in tok or "," in tok:
-                tok = "<dec>"
-            else:
-                tok = "<num>"
-        elif c == "“" or c == "”":
-            tok = '"'
-        elif "’" in tok:
-            tok = tok.replace("’", "'")
-        out.append(tok)
-    return out
+    low = sentence.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    if _HAS_DIGIT.search(low):
+        low = _NUMBER.sub(_shape, low)
+    return _TOKEN.findall(low)
 
 
-def features(sentence: str) -> list[str]:
-    """Feature strings of one sentence: its n-grams, then the hand-made cues ("#...")."""
+def _cue_table(*groups: tuple[frozenset[str], str]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for members, cue in groups:
+        for m in members:
+            table[m] = (*table.get(m, ()), cue)
+    return table
+
+
+# Word -> the cues it signals, and word pair -> cues: one set intersection finds them all.
+_WORD_CUES = _cue_table(
+    (_NUMBER_WORDS, "#numword"),
+    (_NUMBER_SHAPES, "#digit"),
+    (frozenset(("<year>",)), "#year"),
+    (_CURRENCY_TOKENS | _MONEY_WORDS, "#money"),
+    (_PERCENT_WORDS, "#percent"),
+    (_COMPARE_WORDS, "#compare"),
+    (_SUPERLATIVE_WORDS, "#superl"),
+    (_CAUSAL_WORDS, "#causal"),
+    (_REPORT_WORDS, "#report"),
+    (_OPINION_WORDS, "#opinion"),
+    (_CALL_WORDS, "#call"),
+)
+_WORD_CUE_KEYS = frozenset(_WORD_CUES)
+_PAIR_CUES = _cue_table(
+    (frozenset(("per cent",)), "#percent"),
+    (_CAUSAL_PAIRS, "#causal"),
+    (_REPORT_PAIRS, "#report"),
+    (_OPINION_PAIRS, "#opinion"),
+    (_CALL_PAIRS, "#call"),
+)
+_PAIR_CUE_KEYS = frozenset(_PAIR_CUES)
+_LEN_FEATURES = tuple("#len" + str(min(n // 4, 10)) for n in range(44))
+_CAPS_FEATURES = ("#caps0", "#caps1", "#caps2", "#caps3", "#caps4")
+
+
+def features(sentence: str) -> set[str]:
+    """Feature strings of one sentence: its unigrams and bigrams and hand-made cues ("#...")."""
     toks = tokens(sentence)
-    feats = list(toks)
-    bigrams = []
-    prev = "<s>"
-    for t in toks:
-        bigrams.append(prev + " " + t)
-        prev = t
-    bigrams.append(prev + " </s>")
-    feats += bigrams
-    words = frozenset(toks)
-    pairs = frozenset(bigrams)
+    fs = set(toks)
+    word_hits = _WORD_CUE_KEYS.intersection(fs)
+    bigrams = [a + " " + b for a, b in zip(["<s>", *toks], [*toks, "</s>"], strict=True)]
+    pair_hits = _PAIR_CUE_KEYS.intersection(bigrams)
     n = len(toks)
-    feats.append("#len" + str(min(n // 4, 10)))
-    if not words.isdisjoint(_NUMBER_WORDS):
-        feats.append("#numword")
-    has_num = not words.isdisjoint(_NUMBER_SHAPES)
-    if has_num:
-        feats.append("#digit")
-        if "<year>" in words:
-            feats.append("#year")
-    if (
-        not words.isdisjoint(_CURRENCY_TOKENS)
-        or not words.isdisjoint(_MONEY_WORDS)
-        or (has_num and not words.isdisjoint(_SCALE_WORDS))
-    ):
-        feats.append("#money")
-    if not words.isdisjoint(_PERCENT_WORDS) or "per cent" in pairs:
-        feats.append("#percent")
-    feats.append("#caps" + str(min(len(_CAPWORD.findall(sentence)), 4)))
-    if not words.isdisjoint(_COMPARE_WORDS) or (
-        "than" in words
-        and any(
-            b.endswith(" than") and (b[:-5] in _THAN_HEADS or b[:-5].endswith("er"))
-            for b in bigrams
-        )
-    ):
-        feats.append("#compare")
-    if not words.isdisjoint(_SUPERLATIVE_WORDS) or any(
-        len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE for t in words
-    ):
-        feats.append("#superl")
-    if not words.isdisjoint(_CAUSAL_WORDS) or not pairs.isdisjoint(_CAUSAL_PAIRS):
-        feats.append("#causal")
-    if not words.isdisjoint(_REPORT_WORDS) or not pairs.isdisjoint(_REPORT_PAIRS):
-        feats.append("#report")
-    if not words.isdisjoint(_OPINION_WORDS) or not pairs.isdisjoint(_OPINION_PAIRS):
-        feats.append("#opinion")
-    if not words.isdisjoint(_CALL_WORDS) or not pairs.isdisjoint(_CALL_PAIRS):
-        feats.append("#call")
-    if toks and (toks[0] in _GREETINGS or (len(toks) > 1 and bigrams[1] in _GREETINGS)):
-        feats.append("#greet")
-    if "?" in words and sentence.rstrip()[-1:] == "?":
-        feats.append("#question")
-    return feats
+    fs.add(_LEN_FEATURES[n] if n < 44 else "#len10")
+    fs.update(bigrams)
+    for w in word_hits:
+        fs.update(_WORD_CUES[w])
+    for p in pair_hits:
+        fs.update(_PAIR_CUES[p])
+    if "#digit" in fs and not _SCALE_WORDS.isdisjoint(word_hits):
+        fs.add("#money")  # "5 million" (a bare "million" is only a number word)
+    fs.add(_CAPS_FEATURES[min(len(_CAPWORD.findall(sentence)), 4)])
+    if "than" in fs and "#compare" not in fs:
+        for b in bigrams:
+            if b.endswith(" than") and (b[:-5] in _THAN_HEADS or b[:-5].endswith("er")):
+                fs.add("#compare")
+                break
+    if "#superl" not in fs and "est" in sentence:
+        for t in toks:
+            if len(t) > 5 and t.endswith("est") and t not in _NOT_SUPERLATIVE:
+                fs.add("#superl")
+                break
+    if toks and (toks[0] in _GREETINGS or (n > 1 and bigrams[1] in _GREETINGS)):
+        fs.add("#greet")
+    if "?" in fs and sentence.rstrip()[-1:] == "?":
+        fs.add("#question")
+    return fs

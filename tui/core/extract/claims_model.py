@@ -31,7 +31,7 @@ def logit(sentence: str) -> float:
     w = weights()
     get = w.get
     z = get("", 0.0)
-    for f in set(features(sentence)):
+    for f in features(sentence):
         z += get(f, 0.0)
     return z
 

@@ -25,7 +25,7 @@ DEFAULT_PARAMS: dict[str, float] = {
 }
 DEFAULT_MIN_ABS = 0.05
 
-Example = tuple[list[str], int]
+Example = tuple[set[str], int]
 
 
 def load_claimbuster(shared: Path) -> list[tuple[str, int]]:
@@ -99,7 +99,7 @@ def train(
     return {names[j]: wsum[j] / (step + 1) for j in range(n)}
 
 
-def predict(weights: dict[str, float], feats: list[str]) -> float:
+def predict(weights: dict[str, float], feats: set[str]) -> float:
     get = weights.get
     z = weights.get("", 0.0)
     for f in set(feats):
