@@ -382,6 +382,13 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
             att.pronoun = True
     if att.speaker and att.source and att.speaker == att.source:
         att.speaker = None
+    if (
+        att.speaker
+        and att.source is None
+        and att.speaker[0].isupper()
+        and _OUTLET.search(att.speaker)
+    ):
+        att.source, att.speaker = _clean_source(att.speaker), None  # "the Financial Times reported"
     return att
 
 
