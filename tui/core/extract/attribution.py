@@ -245,11 +245,13 @@ _DESC = (
     r"(?:" + _ROLE_NOUNS + r")\b|" + _BARE_ROLES
 )
 
-_SUBJ_VERB = re.compile(
-    r"(?<![\w’'-])(?P<who>" + _NAME + r"|" + _DESC + r")"
+_VERB_TAIL = (
     r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,)?"
     r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
 )
+# Two patterns, so the costly described-speaker one runs only when a role noun is present.
+_SUBJ_VERB_NAME = re.compile(r"(?<![\w’'-])(?=[A-Z])(?P<who>" + _NAME + r")" + _VERB_TAIL)
+_SUBJ_VERB_DESC = re.compile(r"(?<![\w’'-])(?P<who>" + _DESC + r")" + _VERB_TAIL)
 _VERB_SUBJ = re.compile(
     r"(?:^|[,\"”:;]\s*)(?:" + _VERBS + r"|" + _QUOTED_AS + r")\s+(?P<who>[^,;:.!?\"“”()]{2,140})"
 )
@@ -271,6 +273,21 @@ _SOURCE = re.compile(
     r")\s+(?P<src>[^,;:.!?\"“”()]{2,140})"
 )
 _STATEMENT = re.compile(r"\bin\s+(?:a|an)\s+(?P<src>(?:\w+\s+)?(?:statement|interview|post))\b")
+# Every word _ROLE_NOUNS can match (singular and plural): the gate for _SUBJ_VERB_DESC.
+_ROLE_WORDS = frozenset(
+    str.split(
+        "official officials spokesperson spokesman spokeswoman minister ministers ministry "
+        "president chief head director secretary source sources expert experts analyst "
+        "analysts officer officers envoy ambassador commander leader leaders executive "
+        "executives adviser advisers advisor advisors representative representatives aide "
+        "aides diplomat diplomats police statement report researcher researchers scientist "
+        "scientists economist economists lawmaker lawmakers chairman chairwoman chair founder "
+        "ceo government army military company agency authorities witnesses residents people "
+        "bank institute court council commission committee office department union group firm "
+        "board party embassy regulator watchdog campaign investigator investigators prosecutor "
+        "prosecutors organisation organization doctors"
+    )
+)
 
 # Source-like heads: a news outlet or agency named in an "according to" phrase is a channel.
 _OUTLET = re.compile(
@@ -369,11 +386,7 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         pass  # no speech verb: no "X said" / "said X" / "he said"
     elif att.speaker is None:
-        for m in _SUBJ_VERB.finditer(sentence):
-            who = _clean_speaker(m.group("who"))
-            if who:
-                att.speaker = who
-                break
+        att.speaker = _subject_speaker(sentence, words)
         if att.speaker is None:
             m = _VERB_SUBJ.search(sentence)
             if m:
@@ -390,6 +403,23 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
     ):
         att.source, att.speaker = _clean_source(att.speaker), None  # "the Financial Times reported"
     return att
+
+
+def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> str | None:
+    """The first "X said" / "the minister said" / "X, who ..., said" subject in the sentence."""
+    found: list[tuple[int, str]] = []
+    for m in _SUBJ_VERB_NAME.finditer(sentence):
+        who = _clean_speaker(m.group("who"))
+        if who:
+            found.append((m.start(), who))
+            break
+    if words is None or not _ROLE_WORDS.isdisjoint(words):
+        for m in _SUBJ_VERB_DESC.finditer(sentence):
+            who = _clean_speaker(m.group("who"))
+            if who:
+                found.append((m.start(), who))
+                break
+    return min(found)[1] if found else None
 
 
 def _trim(phrase: str) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-# Words, numbers (with their decimal/thousands separators) and a few telling punctuation marks.
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|<(?:num|year|dec)>|\d+|[$%?!€£¥₹\"]")
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
 _HAS_DIGIT = re.compile(r"\d")
 # Capitalised words after whitespace: the sentence's first word is not counted, nor a lone "I".
@@ -97,12 +95,34 @@ def _shape(m: re.Match[str]) -> str:
     return " <num> "
 
 
+def _translation() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in "\t\n\r\x0b\x0c#&()*+,-./:;=@[\\]^_`{|}~—–…«»‹›‘•·′″„‚§¶†‡‐‑‒―\u00a0\u200b":
+        table[ord(ch)] = " "
+    for ch in "$%?!€£¥₹":
+        table[ord(ch)] = " " + ch + " "
+    for ch in '"“”':
+        table[ord(ch)] = ' " '
+    table[ord("’")] = "'"
+    return table
+
+
+_SPLIT_TABLE = _translation()
+
+
 def tokens(sentence: str) -> list[str]:
-    """Lower-cased word tokens; numbers become their shape (<num>, <year>, <dec>)."""
-    low = sentence.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    """Lower-cased word tokens; numbers become their shape (<num>, <year>, <dec>).
+
+    Punctuation becomes space (a few telling marks - $ % ? ! quotes - become tokens) and the
+    result is split on whitespace: much faster than a tokenising regex.
+    """
+    low = sentence.lower()
     if _HAS_DIGIT.search(low):
         low = _NUMBER.sub(_shape, low)
-    return _TOKEN.findall(low)
+    toks = low.translate(_SPLIT_TABLE).split()
+    if "'" in low:
+        toks = [t.strip("'") or t for t in toks]
+    return toks
 
 
 def _cue_table(*groups: tuple[frozenset[str], str]) -> dict[str, tuple[str, ...]]:
