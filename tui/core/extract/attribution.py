@@ -408,13 +408,21 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
 def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> str | None:
     """The first "X said" / "the minister said" / "X, who ..., said" subject in the sentence."""
     found: list[tuple[int, str]] = []
-    for m in _SUBJ_VERB_NAME.finditer(sentence):
+    # The subject ends at a speech verb: nothing after the last one can match.
+    hi = len(sentence)
+    if words is not None:
+        verbs = _VERB_TRIGGERS.intersection(words)
+        low = sentence.lower()
+        ends = [low.rfind(v) + len(v) for v in verbs if v in low]
+        if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
+            hi = max(ends)
+    for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
         who = _clean_speaker(m.group("who"))
         if who:
             found.append((m.start(), who))
             break
     if words is None or not _ROLE_WORDS.isdisjoint(words):
-        for m in _SUBJ_VERB_DESC.finditer(sentence):
+        for m in _SUBJ_VERB_DESC.finditer(sentence, 0, hi):
             who = _clean_speaker(m.group("who"))
             if who:
                 found.append((m.start(), who))
