@@ -185,6 +185,12 @@ def test_seed_surname_resolves_without_entities(seed_body: str) -> None:
         ("Exports rose, the Financial Times reported.", None, "Financial Times"),
         ("Exports rose, according to the Meridian news agency.", None, "Meridian"),
         ("Exports rose 4% in March.", None, None),
+        ("Exports rose, according to a memo obtained by the Courier.", None, "Courier"),
+        ("Exports rose, according to the Global Trade Database.", None, "Global Trade Database"),
+        ("He told the jury how he flew to New York in 2019.", None, None),
+        ("Chief Executive Ana Lima said profits doubled.", "Ana Lima", None),
+        ("Profits doubled, said Ana de la Cruz.", "Ana de la Cruz", None),
+        ("The Ministry of Finance said profits doubled.", "Ministry of Finance", None),
     ],
 )
 def test_speaker_and_source_patterns(

@@ -221,7 +221,8 @@ _AUX = r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|repor
 _QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|quoted"
 # A capitalised name: words starting upper-case, allowing particles and initials.
 _NAME = (
-    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|van|von|der|al|bin|ibn|la|le)\s+)?"
+    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|des|du|dos|das|van|von|der|ter|al|"
+    r"bin|ibn|la|le|of|for|of\s+the|for\s+the)\s+)?"
     r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*"
 )
 # A described speaker: "the minister", "a senior Russian defence export official"...
@@ -297,11 +298,15 @@ _OUTLET = re.compile(
     r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
 )
 _DATA_HEAD = re.compile(
-    r"^(?:(?:the|a|an|our|its|their|his|her|new|latest|official)\s+)?(?:[\w-]+\s+){0,3}?(?:data|figures|statistics|reports?|studies|study|"
+    r"^(?:(?:the|a|an|our|its|their|his|her|new|latest|official)\s+)?(?:[\w’'-]+\s+){0,4}?(?:data|figures|statistics|reports?|studies|study|"
     r"surveys?|analysis|research|estimates?|documents?|records?|affidavit|filings?|complaint|"
     r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census|forecasts?|projections?|"
-    r"models?|count|tally|information|estimates|calculations?|analyses)\b",
+    r"models?|count|tally|information|estimates|calculations?|analyses|investigations?|"
+    r"inquiry|review|audit|assessments?|invitation|emails?|database|filing|testimony)\b",
     re.I,
+)
+_DOC_BY = re.compile(
+    r"\b(?:obtained|seen|reviewed|published|released|conducted|compiled|commissioned)\s+by\b"
 )
 _FROM_BY = re.compile(r"\b(?:from|by|of|in)\s+(.+)$")
 _PRONOUNS = frozenset(("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"))
@@ -374,11 +379,11 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
     m = _ACCORDING.search(sentence) if words is None or "according" in words else None
     if m:
         who = _trim(m.group("who"))
-        if who and _DATA_HEAD.match(who):
+        if who and (_DATA_HEAD.match(who) or _DOC_BY.search(who)):
             # "according to data from X", "according to a court filing by X": a channel
             m2 = _FROM_BY.search(who)
-            if att.source is None and m2:
-                att.source = _clean_source(m2.group(1))
+            if att.source is None:
+                att.source = _clean_source(m2.group(1) if m2 else who)
         elif who and _OUTLET.search(who):
             att.source = att.source or _clean_source(who)
         elif who:
@@ -393,8 +398,8 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
                 att.speaker = _speaker_from_phrase(m.group("who"))
         if att.speaker is None and _PRONOUN_VERB.search(sentence):
             att.pronoun = True
-    if att.speaker and att.source and att.speaker == att.source:
-        att.speaker = None
+    if att.speaker and att.source and att.speaker in att.source:
+        att.speaker = None  # "The report by the X Union claims": the union is the channel
     if (
         att.speaker
         and att.source is None
@@ -445,15 +450,15 @@ def _speaker_from_phrase(phrase: str) -> str | None:
     phrase = _trim(phrase)
     if not phrase:
         return None
+    m = _NAME_RE.match(phrase)
+    if m and m.end() == len(phrase):
+        return _clean_speaker(phrase)
     words = phrase.split()
     k = len(words)
     while k > 0 and _is_name_word(words[k - 1]):
         k -= 1
     if 0 < k < len(words) and words[k - 1][0].islower():
         return _clean_speaker(" ".join(words[k:]))
-    m = _NAME_RE.match(phrase)
-    if m and m.end() == len(phrase):
-        return _clean_speaker(phrase)
     m = _DESC_START.match(phrase)
     if m:
         return _clean_speaker(m.group(0))
@@ -473,6 +478,8 @@ def _clean_speaker(who: str) -> str | None:
         return None
     if who[0].isupper():
         who = _strip_title(who)
+        if who.rstrip(".") in _BARE_TITLES:
+            return None  # a bare "Dr" or "Mr." (the name was cut off)
     if who.endswith(".") and len(who.rsplit(" ", 1)[-1]) > 3 and who[-4:] not in _ABBREV_ENDS:
         who = who[:-1]
     return who or None
@@ -488,9 +495,12 @@ _TITLES = frozenset(
         "Mr Mr. Mrs Mrs. Ms Ms. General Gen. Lt. Col. Colonel Admiral Adm. Major Maj. Captain "
         "Capt. Chancellor King Queen Prince Princess Sheikh Pope Justice Judge Ambassador "
         "Commander Spokesperson Spokesman Spokeswoman CEO Chairman Chairwoman Director Professor "
-        "Prof. Sir Commissioner Speaker Leader Premier Envoy Inspector Marshal Chief"
+        "Prof. Sir Commissioner Speaker Leader Premier Envoy Inspector Marshal Chief Executive"
     )
 )
+
+
+_BARE_TITLES = frozenset(("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col"))
 
 
 def _strip_title(name: str) -> str:
@@ -542,11 +552,13 @@ def _clean_source(src: str) -> str | None:
             i += 1
     if not runs:
         return None
-    chosen = runs[0]
+    chosen = runs[0] if runs[0][0] <= 2 else (-1, -1)  # "told the jury how ... New York": no
     for start, end in runs:
         if start > 0 and words[start - 1].lower() in _DESCRIPTOR_NOUNS:
             chosen = (start, end)
             break
+    if chosen[0] < 0:
+        return None
     name = words[chosen[0] : chosen[1]]
     if len(name) > 1 and name[0] == "The" and (len(name) > 2 or chosen[0] > 0):
         name = name[1:]  # "The Hindu" stays whole, "the World Bank" does not
