@@ -222,7 +222,7 @@ _QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|q
 # A capitalised name: words starting upper-case, allowing particles and initials.
 _NAME = (
     r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|des|du|dos|das|van|von|der|ter|al|"
-    r"bin|ibn|la|le|of|for|of\s+the|for\s+the)\s+)?"
+    r"bin|ibn|la|le|of|for|the)\s+){0,2}"
     r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*"
 )
 # A described speaker: "the minister", "a senior Russian defence export official"...
