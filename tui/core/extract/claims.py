@@ -51,7 +51,8 @@ _BOILERPLATE = re.compile(
 
 # A full personal name: two to four capitalised words (particles allowed).
 _PERSON_LIKE = re.compile(
-    r"^[A-Z][\w’'.-]+(?:\s+(?:(?:de|da|di|van|von|der|al|bin|la|le)\s+)?[A-Z][\w’'.-]+){1,3}$"
+    r"^[A-Z][\w’'.-]+(?:\s+(?:(?:de|da|di|del|des|du|dos|van|von|der|al|bin|la|le)\s+){0,2}"
+    r"[A-Z][\w’'.-]+){1,3}$"
 )
 
 
@@ -156,10 +157,12 @@ def _direct_quotes(text: str) -> list[Span]:
         return []
     out = []
     for s, e in quote_regions(text, split_paragraphs(text)):
-        line_start = max(text.rfind("\n", 0, s), text.rfind(". ", 0, max(0, s - 1)))
-        line_end = text.find("\n", e)
-        line_end = n if (n := len(text)) and line_end < 0 else line_end
-        if is_direct_quote(text[s:e], text[line_start + 1 : max(s - 1, 0)], text[e + 1 : line_end]):
+        # The narration beside the quotation marks, within its line and sentence.
+        lo = max(text.rfind("\n", 0, s), text.rfind(". ", 0, max(0, s - 1)), s - 81) + 1
+        hi = text.find("\n", e, e + 81)
+        before = text[lo : max(s - 1, lo)]
+        after = text[e + 1 : hi if hi >= 0 else e + 81]
+        if is_direct_quote(text[s:e], before, after):
             out.append((s, e))
     return out
 
