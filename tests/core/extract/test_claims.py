@@ -242,6 +242,9 @@ def test_hedges(sentence: str, hedges: list[str]) -> None:
             False,
         ),
         ("The company's output rose 5% in the year to March, its results show.", False),
+        ("The minister said: 'Output fell by 12 per cent in 2023.'", True),
+        ("‘Output fell by 12 per cent in 2023,’ the minister told the Courier.", True),
+        ("Russia’s exports didn't fall: the ministers’ data show a 4% rise to $2 billion.", False),
     ],
 )
 def test_quote_detection(text: str, quoted: bool) -> None:

@@ -155,6 +155,9 @@ def _is_modal_may(sentence: str, start: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(:—–]))[‘'](?=[^\W\d_])([^\n]{3,}?)(?<=[\w.,!?])[’'](?=[\s.,;:!?)—–]|$)", re.M
+)
 _QUOTE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|quoted|wrote|writes|stated|noted|"
     r"explained|warned|argued|insisted|replied|declared|stressed|tweeted|posted|according|"
@@ -163,19 +166,39 @@ _QUOTE_CUE = re.compile(
 )
 
 
+def has_quote_marks(text: str) -> bool:
+    """Whether the text may hold a quotation at all (a cheap test before quote_regions)."""
+    return (
+        '"' in text
+        or "“" in text
+        or "”" in text
+        or "‘" in text
+        or " '" in text
+        or "\n'" in text
+        or text[:1] == "'"
+    )
+
+
 def quote_regions(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
     """Spans (inside the quotation marks) of the quoted passages, per paragraph.
 
     Straight quotes pair up in order; a curly “ opens and ” closes. An opening quote left
     unclosed runs to the end of its paragraph (news style for quotes spanning paragraphs).
-    Single quotes are ignored: they cannot be told from apostrophes cheaply.
+    A paragraph without double quotes may use single ones (British style): ‘ or ' opening
+    after a space and closing before a space or punctuation, so apostrophes inside words
+    (Russia’s, don't) never count.
     """
-    if '"' not in text and "“" not in text and "”" not in text:
+    if not has_quote_marks(text):
         return []
+    has_double = '"' in text or "“" in text or "”" in text
     if not paragraphs:
         paragraphs = [(0, len(text))]
     regions: list[Span] = []
     for p_start, p_end in paragraphs:
+        if not has_double or not _QUOTE_CHARS.search(text, p_start, p_end):
+            for m in _SINGLE_QUOTED.finditer(text, p_start, p_end):
+                regions.append((m.start(1), m.end(1)))
+            continue
         open_at = -1
         for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
             ch = m.group(0)

@@ -20,6 +20,7 @@ from tui.core.extract.attribution import (
     Attribution,
     attribute,
     find_hedges,
+    has_quote_marks,
     is_direct_quote,
     quote_regions,
 )
@@ -153,7 +154,7 @@ class _Row:
 
 def _direct_quotes(text: str) -> list[Span]:
     """Spans of the direct quotations (reported speech) in the text, sorted."""
-    if '"' not in text and "“" not in text:
+    if not has_quote_marks(text):
         return []
     out = []
     for s, e in quote_regions(text, split_paragraphs(text)):
