@@ -120,7 +120,7 @@ def tokens(sentence: str) -> list[str]:
     if _HAS_DIGIT.search(low):
         low = _NUMBER.sub(_shape, low)
     toks = low.translate(_SPLIT_TABLE).split()
-    if "'" in low:
+    if "'" in low or "’" in low:
         toks = [t.strip("'") or t for t in toks]
     return toks
 
