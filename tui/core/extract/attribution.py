@@ -196,6 +196,12 @@ def quote_regions(text: str, paragraphs: list[Span] | None = None) -> list[Span]
     regions: list[Span] = []
     for p_start, p_end in paragraphs:
         if not has_double or not _QUOTE_CHARS.search(text, p_start, p_end):
+            if (
+                text.find("‘", p_start, p_end) < 0
+                and text.find(" '", p_start, p_end) < 0
+                and text[p_start : p_start + 1] != "'"
+            ):
+                continue
             for m in _SINGLE_QUOTED.finditer(text, p_start, p_end):
                 regions.append((m.start(1), m.end(1)))
             continue
