@@ -156,7 +156,7 @@ def _is_modal_may(sentence: str, start: int) -> bool:
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _SINGLE_QUOTED = re.compile(
-    r"(?:^|(?<=[\s(:—–]))[‘'](?=[^\W\d_])([^\n]{3,}?)(?<=[\w.,!?])[’'](?=[\s.,;:!?)—–]|$)", re.M
+    r"(?:^|(?<=[\s(:—–]))[‘'](?=[^\W\d_])([^\n]{3,1000}?)(?<=[\w.,!?])[’'](?=[\s.,;:!?)—–]|$)", re.M
 )
 _QUOTE_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|asks|quoted|wrote|writes|stated|noted|"
@@ -252,7 +252,7 @@ _QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|q
 _NAME = (
     r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|des|du|dos|das|van|von|der|ter|al|"
     r"bin|ibn|la|le|of|for|the)\s+){0,2}"
-    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.))*"
+    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.)){0,7}"  # bounded: no quadratic scans of long capitalised runs
 )
 # A described speaker: "the minister", "a senior Russian defence export official"...
 _ROLE_NOUNS = (
@@ -350,7 +350,6 @@ _STOP_AT = re.compile(
     r"says|told|and\s+(?=[a-z]))\b.*$",
     re.S,
 )
-_TRAILING_CAPS = re.compile(_NAME + r"$")
 
 SPEAKER_TRIGGERS = frozenset(
     str.split(

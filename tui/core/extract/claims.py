@@ -241,22 +241,66 @@ def _share_quote_attribution(rows: list[_Row], regions: list[Span]) -> None:
                 r.att = Attribution(donor.speaker, r.att.source or donor.source, donor.pronoun)
 
 
+_MAX_SEEN = 50  # speakers remembered for surname resolution (bounds the work per sentence)
+
+
+class _PersonIndex:
+    """PERSON entities by exact name/alias and by each word of their names."""
+
+    def __init__(self, persons: list[Entity]) -> None:
+        self.exact: dict[str, str] = {}
+        self.by_word: dict[str, list[str]] = {}
+        for ent in persons:
+            for form in (ent.name, *ent.aliases):
+                self.exact.setdefault(form, ent.name)
+                for w in form.split():
+                    names = self.by_word.setdefault(w, [])
+                    if ent.name not in names:
+                        names.append(ent.name)
+
+    def resolve(self, surface: str, seen: list[str]) -> str:
+        """The full name for a speaker: an exact entity, one containing the surface or
+        contained in it ("Finance Minister Nirmala Sitharaman"), else an earlier speaker."""
+        if not surface[:1].isupper():
+            return surface
+        if surface in self.exact:
+            return self.exact[surface]
+        pattern = _whole_word(surface)
+        candidates: list[str] = []
+        for w in surface.split():
+            for name in self.by_word.get(w, ()):
+                if name not in candidates:
+                    candidates.append(name)
+        for name in candidates:  # the speaker phrase holds a title around the name
+            if len(name) < len(surface) and _whole_word(name).search(surface):
+                return name
+        for name in candidates:
+            if len(name) > len(surface) and pattern.search(name):
+                return name
+        for name in reversed(seen):
+            if len(name) > len(surface) and pattern.search(name):
+                return name
+        return surface
+
+
 def _resolve_speakers(
     rows: list[_Row], persons: list[Entity], mentions: list[tuple[int, int, str, str]]
 ) -> None:
     """Short names to full PERSON names; "he"/"she" to the last person named before."""
     person_mentions = [(s, name) for s, _, name, label in mentions if label == "PERSON"]
     pm_starts = [m[0] for m in person_mentions]
+    index = _PersonIndex(persons)
     seen: list[str] = []  # full speaker names met so far, most recent last
     last_speaker: tuple[int, str] | None = None
     for r in rows:
         att = r.att
         if att.speaker:
-            att.speaker = _resolve_name(att.speaker, persons, seen)
+            att.speaker = index.resolve(att.speaker, seen)
             if _PERSON_LIKE.match(att.speaker):
                 if att.speaker in seen:
                     seen.remove(att.speaker)
                 seen.append(att.speaker)
+                del seen[:-_MAX_SEEN]
                 last_speaker = (r.start, att.speaker)
         elif att.pronoun:
             k = bisect_left(pm_starts, r.start) - 1
@@ -265,24 +309,6 @@ def _resolve_speakers(
             if by_entity and (best is None or by_entity[0] > best[0]):
                 best = by_entity
             att.speaker = best[1] if best else None
-
-
-def _resolve_name(surface: str, persons: list[Entity], seen: list[str]) -> str:
-    if not surface[:1].isupper():
-        return surface
-    for ent in persons:
-        if surface == ent.name or surface in ent.aliases:
-            return ent.name
-    for ent in persons:  # the speaker phrase holds a title: "Finance Minister Nirmala Sitharaman"
-        if len(ent.name) < len(surface) and _whole_word(ent.name).search(surface):
-            return ent.name
-    pattern = _whole_word(surface)
-    candidates = [ent.name for ent in persons if len(ent.name) > len(surface)]
-    candidates += [name for name in reversed(seen) if len(name) > len(surface)]
-    for name in candidates:
-        if pattern.search(name):
-            return name
-    return surface
 
 
 def _whole_word(phrase: str) -> re.Pattern[str]:
