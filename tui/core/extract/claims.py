@@ -159,7 +159,8 @@ def _direct_quotes(text: str) -> list[Span]:
     out = []
     for s, e in quote_regions(text, split_paragraphs(text)):
         # The narration beside the quotation marks, within its line and sentence.
-        lo = max(text.rfind("\n", 0, s), text.rfind(". ", 0, max(0, s - 1)), s - 81) + 1
+        w = max(0, s - 81)  # bounded look-back: linear in the text, however many quotes
+        lo = max(text.rfind("\n", w, s), text.rfind(". ", w, max(w, s - 1)), w - 1) + 1
         hi = text.find("\n", e, e + 81)
         before = text[lo : max(s - 1, lo)]
         after = text[e + 1 : hi if hi >= 0 else e + 81]
