@@ -1,0 +1,597 @@
+"""Who said it, through which channel, quoted or not, and how hedged.
+
+Rules over one sentence at a time (plus the quoted regions of the whole text), cheap enough to
+run on every sentence: each public function first checks a set of trigger words (the lower-cased
+tokens and bigrams of claims_features) and only then runs its regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from tui.core.model import Span
+
+# ---------------------------------------------------------------------------------------------
+# Hedges
+# ---------------------------------------------------------------------------------------------
+
+# Longest first, so "according to unconfirmed reports" wins over "unconfirmed".
+_HEDGE_PHRASES = sorted(
+    [
+        "according to unconfirmed reports",
+        "according to sources",
+        "sources said",
+        "sources say",
+        "sources told",
+        "is believed to",
+        "are believed to",
+        "was believed to",
+        "were believed to",
+        "is said to",
+        "are said to",
+        "was said to",
+        "were said to",
+        "is thought to",
+        "are thought to",
+        "is understood to",
+        "is expected to",
+        "are expected to",
+        "appears to",
+        "appear to",
+        "appeared to",
+        "seems to",
+        "seem to",
+        "seemed to",
+        "reportedly",
+        "allegedly",
+        "alleged",
+        "expected",
+        "may",
+        "might",
+        "could",
+        "likely",
+        "unlikely",
+        "possibly",
+        "probably",
+        "perhaps",
+        "seems",
+        "apparently",
+        "supposedly",
+        "presumably",
+        "estimated",
+        "suspected",
+        "unverified",
+        "unconfirmed",
+        "rumoured",
+        "rumored",
+        "purportedly",
+        "purported",
+        "claimed",
+        "speculated",
+    ],
+    key=len,
+    reverse=True,
+)
+_HEDGE = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _HEDGE_PHRASES)
+    + r")"
+    r"(?![\w-])",
+    re.I,
+)
+# Tokens / bigrams (as claims_features writes them) that can start a hedge: the quick filter.
+HEDGE_TRIGGERS = frozenset(
+    {p for p in _HEDGE_PHRASES if " " not in p}
+    | {"believed to", "said to", "thought to", "understood to", "sources said", "sources say"}
+    | {"sources told", "appears to", "appear to", "appeared to", "seems to", "seem to"}
+    | {"seemed to", "unconfirmed reports", "according to"}
+)
+# "May" the month: "May’s", "May 3", "May 2025", "in May", "last May"...
+_MONTH_AFTER = re.compile(r"\s*(?:['’]s\b|\d)")
+_MONTH_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|late|mid|this|during|"
+    r"before|after|through)|\d|[-–])\s*$",
+    re.I,
+)
+
+
+def _phrase_keys(phrase: str) -> set[str]:
+    words = phrase.split()
+    return set(words) | {a + " " + b for a, b in pairwise(words)}
+
+
+_PHRASES_BY_TRIGGER: dict[str, list[str]] = {}
+for _p in _HEDGE_PHRASES:
+    for _k in _phrase_keys(_p) & HEDGE_TRIGGERS:
+        _PHRASES_BY_TRIGGER.setdefault(_k, []).append(_p)
+
+
+@lru_cache(maxsize=512)
+def _hedge_regex(triggers: frozenset[str]) -> re.Pattern[str]:
+    """A small alternation of just the phrases these triggers can start (longest first)."""
+    phrases = sorted({p for t in triggers for p in _PHRASES_BY_TRIGGER.get(t, ())}, key=len)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(phrases))
+    return re.compile(r"(?<![\w’'-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.I)
+
+
+def find_hedges(sentence: str, words: set[str] | frozenset[str] | None = None) -> list[str]:
+    """The hedging cues in the sentence, as written, in order (may-the-month is skipped).
+
+    `words`: the sentence's claims_features set, if at hand; it narrows the search to the
+    phrases its tokens can start (much faster than the full alternation).
+    """
+    out: list[str] = []
+    if words is None:
+        pattern = _HEDGE
+    else:
+        hits = HEDGE_TRIGGERS.intersection(words)
+        if not hits:
+            return out
+        pattern = _hedge_regex(frozenset(hits))
+    for m in pattern.finditer(sentence):
+        word = m.group(0)
+        if word[0] == "M" and word.lower() == "may" and not _is_modal_may(sentence, m.start()):
+            continue
+        out.append(" ".join(word.split()))
+    return out
+
+
+def _is_modal_may(sentence: str, start: int) -> bool:
+    """A capitalised "May" is the verb only where a sentence (or a quotation) opens with it."""
+    after = sentence[start + 3 : start + 7]
+    if _MONTH_AFTER.match(after):
+        return False
+    before = sentence[max(0, start - 12) : start]
+    if _MONTH_BEFORE.search(before):
+        return False
+    return before.strip() in ("", '"', "“", "(", "‘", "'")
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+# ---------------------------------------------------------------------------------------------
+
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(:—–]))[‘'](?=[^\W\d_])([^\n]{3,1000}?)(?<=[\w.,!?])[’'](?=[\s.,;:!?)—–]|$)", re.M
+)
+_QUOTE_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|quoted|wrote|writes|stated|noted|"
+    r"explained|warned|argued|insisted|replied|declared|stressed|tweeted|posted|according|"
+    r"saying|remarked|commented|continued|recalled)\b|:\s*$",
+    re.I,
+)
+
+
+def has_quote_marks(text: str) -> bool:
+    """Whether the text may hold a quotation at all (a cheap test before quote_regions)."""
+    return (
+        '"' in text
+        or "“" in text
+        or "”" in text
+        or "‘" in text
+        or " '" in text
+        or "\n'" in text
+        or text[:1] == "'"
+    )
+
+
+def quote_regions(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Spans (inside the quotation marks) of the quoted passages, per paragraph.
+
+    Straight quotes pair up in order; a curly “ opens and ” closes. An opening quote left
+    unclosed runs to the end of its paragraph (news style for quotes spanning paragraphs).
+    A paragraph without double quotes may use single ones (British style): ‘ or ' opening
+    after a space and closing before a space or punctuation, so apostrophes inside words
+    (Russia’s, don't) never count.
+    """
+    if not has_quote_marks(text):
+        return []
+    has_double = '"' in text or "“" in text or "”" in text
+    if not paragraphs:
+        paragraphs = [(0, len(text))]
+    regions: list[Span] = []
+    for p_start, p_end in paragraphs:
+        if not has_double or not _QUOTE_CHARS.search(text, p_start, p_end):
+            if (
+                text.find("‘", p_start, p_end) < 0
+                and text.find(" '", p_start, p_end) < 0
+                and text[p_start : p_start + 1] != "'"
+            ):
+                continue
+            for m in _SINGLE_QUOTED.finditer(text, p_start, p_end):
+                regions.append((m.start(1), m.end(1)))
+            continue
+        open_at = -1
+        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+            ch = m.group(0)
+            if open_at < 0:
+                if ch != "”":
+                    open_at = m.end()
+            elif ch != "“":
+                regions.append((open_at, m.start()))
+                open_at = -1
+            else:  # a second opening curly quote: the first never closed
+                regions.append((open_at, m.start()))
+                open_at = m.end()
+        if open_at >= 0 and p_end - open_at > 0:
+            regions.append((open_at, p_end))
+    return regions
+
+
+def is_direct_quote(inner: str, before: str, after: str) -> bool:
+    """Reported speech, not a title or scare quote: a speech cue beside it, or a long passage.
+
+    `before` and `after` are the text just outside the quotation marks (same sentence).
+    """
+    n = len(inner.split())
+    if n >= 8:
+        return True
+    if n < 3:
+        return False
+    return bool(_QUOTE_CUE.search(after[:60]) or _QUOTE_CUE.search(before[-60:]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker and source
+# ---------------------------------------------------------------------------------------------
+
+_VERBS = (
+    r"said|says|told|tells|added|adds|stated|states|noted|notes|explained|warned|warns|argued|"
+    r"argues|insisted|insists|claimed|claims|announced|announces|wrote|writes|asked|replied|"
+    r"confirmed|confirms|denied|denies|declared|maintained|stressed|emphasi[sz]ed|observed|"
+    r"remarked|acknowledged|admitted|commented|tweeted|posted|estimated|predicted|revealed|"
+    r"disclosed|suggested|reported|recalled|continued|indicated|pointed out"
+)
+_AUX = r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|reportedly)\s+)*"
+_QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|quoted"
+# A capitalised name: words starting upper-case, allowing particles and initials.
+_NAME = (
+    r"(?:[A-Z][\w’'.-]*[\w.]|[A-Z])(?:\s+(?:(?:de|da|di|del|des|du|dos|das|van|von|der|ter|al|"
+    r"bin|ibn|la|le|of|for|the)\s+){0,2}"
+    r"(?:[A-Z][\w’'.-]*\w|[A-Z]\.)){0,7}"  # bounded: no quadratic scans of long capitalised runs
+)
+# A described speaker: "the minister", "a senior Russian defence export official"...
+_ROLE_NOUNS = (
+    r"officials?|spokes(?:person|man|woman)|ministers?|ministry|president|chief|head|director|"
+    r"secretary|sources?|experts?|analysts?|officers?|envoy|ambassador|commander|leaders?|"
+    r"executives?|advis[eo]rs?|representatives?|aides?|diplomats?|police|statement|report|"
+    r"researchers?|scientists?|economists?|lawmakers?|chairman|chairwoman|chair|founder|ceo|"
+    r"government|army|military|company|agency|authorities|witnesses|residents|people|bank|"
+    r"institute|court|council|commission|committee|office|department|union|group|firm|board|"
+    r"party|embassy|regulator|watchdog|campaign|investigators?|prosecutors?|organi[sz]ation"
+)
+# Groups quoted without a determiner: "police said", "analysts said".
+_BARE_ROLES = (
+    r"\b(?:[Pp]olice|[Oo]fficials|[Aa]nalysts|[Ee]xperts|[Ss]ources|[Aa]uthorities|[Ww]itnesses|"
+    r"[Rr]esidents|[Ii]nvestigators|[Pp]rosecutors|[Dd]iplomats|[Ee]conomists|[Rr]esearchers|"
+    r"[Ss]cientists|[Dd]octors|[Ll]awmakers)\b"
+)
+_DESC = (
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:" + _ROLE_NOUNS + r")\b|" + _BARE_ROLES
+)
+
+_VERB_TAIL = (
+    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,)?"
+    r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+)
+# Two patterns, so the costly described-speaker one runs only when a role noun is present.
+_SUBJ_VERB_NAME = re.compile(r"(?<![\w’'-])(?=[A-Z])(?P<who>" + _NAME + r")" + _VERB_TAIL)
+_SUBJ_VERB_DESC = re.compile(r"(?<![\w’'-])(?P<who>" + _DESC + r")" + _VERB_TAIL)
+_VERB_SUBJ = re.compile(
+    r"(?:^|[,\"”:;]\s*)(?:" + _VERBS + r"|" + _QUOTED_AS + r")\s+(?P<who>[^,;:.!?\"“”()]{2,140})"
+)
+_NAME_RE = re.compile(_NAME)
+_DESC_START = re.compile(_DESC)
+_PRONOUN_VERB = re.compile(
+    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()—–]{2,140})")
+_SOURCE = re.compile(
+    r"\b(?:(?:cited|quoted|reported|published|broadcast|carried)(?:\s+as\s+saying)?\s+by"
+    r"|quoted\s+as\s+saying\s+by"
+    r"|(?:told|telling|tells|tell)"
+    r"|(?i:data|figures|statistics|numbers|(?:a|the)\s+(?:\w+\s+)?(?:report|study|survey)|"
+    r"an\s+analysis|research)\s+(?:from|by|of)"
+    r"|(?i:a|the)\s+(?:\w+\s+)?(?:report|story|article)\s+(?:in|on)"
+    r"|in\s+an?\s+interview\s+with|(?:in\s+a\s+post\s+)?on\s+(?=X\b|Twitter|Facebook|Telegram)"
+    r"|according\s+to\s+(?:a\s+report\s+(?:in|by|from)|data\s+from|figures\s+from|reports?\s+in)"
+    r")\s+(?P<src>[^,;:.!?\"“”()]{2,140})"
+)
+_STATEMENT = re.compile(r"\bin\s+(?:a|an)\s+(?P<src>(?:\w+\s+)?(?:statement|interview|post))\b")
+# Every word _ROLE_NOUNS can match (singular and plural): the gate for _SUBJ_VERB_DESC.
+_ROLE_WORDS = frozenset(
+    str.split(
+        "official officials spokesperson spokesman spokeswoman minister ministers ministry "
+        "president chief head director secretary source sources expert experts analyst "
+        "analysts officer officers envoy ambassador commander leader leaders executive "
+        "executives adviser advisers advisor advisors representative representatives aide "
+        "aides diplomat diplomats police statement report researcher researchers scientist "
+        "scientists economist economists lawmaker lawmakers chairman chairwoman chair founder "
+        "ceo government army military company agency authorities witnesses residents people "
+        "bank institute court council commission committee office department union group firm "
+        "board party embassy regulator watchdog campaign investigator investigators prosecutor "
+        "prosecutors organisation organization doctors"
+    )
+)
+
+# Source-like heads: a news outlet or agency named in an "according to" phrase is a channel.
+_OUTLET = re.compile(
+    r"(?:\b(?:news agency|newspaper|broadcaster|news outlet|news channel|daily|tabloid)\b"
+    r"|\b(?:TASS|Reuters|AP|AFP|PTI|ANI|IANS|Xinhua|Interfax|RIA|Bloomberg|BBC|CNN|Al Jazeera|"
+    r"NHK|Yonhap|Kyodo|Sputnik)\b|\b(?:News|Times|Post|Journal|Agency|Herald|Tribune|Express|"
+    r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
+)
+_DATA_HEAD = re.compile(
+    r"^(?:(?:the|a|an|our|its|their|his|her|new|latest|official)\s+)?(?:[\w’'-]+\s+){0,4}?(?:data|figures|statistics|reports?|studies|study|"
+    r"surveys?|analysis|research|estimates?|documents?|records?|affidavit|filings?|complaint|"
+    r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census|forecasts?|projections?|"
+    r"models?|count|tally|information|estimates|calculations?|analyses|investigations?|"
+    r"inquiry|review|audit|assessments?|invitation|emails?|database|filing|testimony)\b",
+    re.I,
+)
+_DOC_BY = re.compile(
+    r"\b(?:obtained|seen|reviewed|published|released|conducted|compiled|commissioned)\s+by\b"
+)
+_FROM_BY = re.compile(r"\b(?:from|by|of|in)\s+(.+)$")
+_PRONOUNS = frozenset(("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"))
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:However|But|And|Also|Meanwhile|Earlier|Later|Separately|Moreover|Still|Yet|So|"
+    r"Then|Now|Last|On|In|At|Since|While|When)\b[\s,]*)+"
+)
+_STOP_AT = re.compile(
+    r"\s+(?:(?:cited|quoted|reported|published)\s+by|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|[a-z])|last\s+\w+|this\s+\w+|in\s+(?:an?|the|his|her|their)\s+\w+|"
+    r"at\s+an?\s+\w+|during|via|earlier|later|who|which|that|as|after|before|when|while|said|"
+    r"says|told|and\s+(?=[a-z]))\b.*$",
+    re.S,
+)
+
+SPEAKER_TRIGGERS = frozenset(
+    str.split(
+        "said says told tells added adds stated states noted notes explained warned warns argued "
+        "argues insisted insists claimed claims announced announces wrote writes asked replied "
+        "confirmed confirms denied denies declared maintained stressed emphasised emphasized "
+        "observed remarked acknowledged admitted commented tweeted posted estimated predicted "
+        "revealed "
+        "disclosed suggested reported recalled continued quoted according cited data figures "
+        "statistics report study survey interview statement saying"
+    )
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who made a statement (speaker), the channel it came through (source)."""
+
+    speaker: str | None = None
+    source: str | None = None
+    pronoun: bool = False  # the speaker is "he"/"she", to be resolved by the caller
+
+
+_SOURCE_TRIGGERS = frozenset(
+    str.split(
+        "cited quoted reported published broadcast carried told telling tells tell data figures "
+        "statistics numbers report study survey analysis research story article interview "
+        "x twitter facebook telegram"
+    )
+)
+_STATEMENT_TRIGGERS = frozenset(("statement", "interview", "post"))
+_VERB_TRIGGERS = frozenset(re.sub(r"[^a-z|]", "", _VERBS).split("|")) | {
+    "quoted",
+    "pointed",
+    "emphasised",
+    "emphasized",
+}
+
+
+def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> Attribution:
+    """Speaker and source named in one sentence (quoted passages should be blanked first).
+
+    `words`: the sentence's claims_features set, if at hand; patterns whose cue words are
+    absent are then skipped.
+    """
+    att = Attribution()
+    if words is None or not _SOURCE_TRIGGERS.isdisjoint(words):
+        m = _SOURCE.search(sentence)
+        if m:
+            att.source = _clean_source(m.group("src"))
+    if att.source is None and (words is None or not _STATEMENT_TRIGGERS.isdisjoint(words)):
+        m = _STATEMENT.search(sentence)
+        if m:
+            att.source = m.group("src")
+    m = _ACCORDING.search(sentence) if words is None or "according" in words else None
+    if m:
+        who = _trim(m.group("who"))
+        if who and (_DATA_HEAD.match(who) or _DOC_BY.search(who)):
+            # "according to data from X", "according to a court filing by X": a channel
+            m2 = _FROM_BY.search(who)
+            if att.source is None:
+                att.source = _clean_source(m2.group(1) if m2 else who)
+        elif who and _OUTLET.search(who):
+            att.source = att.source or _clean_source(who)
+        elif who:
+            att.speaker = _clean_speaker(who)
+    if words is not None and _VERB_TRIGGERS.isdisjoint(words):
+        pass  # no speech verb: no "X said" / "said X" / "he said"
+    elif att.speaker is None:
+        att.speaker = _subject_speaker(sentence, words)
+        if att.speaker is None:
+            m = _VERB_SUBJ.search(sentence)
+            if m:
+                att.speaker = _speaker_from_phrase(m.group("who"))
+        if att.speaker is None and _PRONOUN_VERB.search(sentence):
+            att.pronoun = True
+    if att.speaker and att.source and att.speaker in att.source:
+        att.speaker = None  # "The report by the X Union claims": the union is the channel
+    if (
+        att.speaker
+        and att.source is None
+        and att.speaker[0].isupper()
+        and _OUTLET.search(att.speaker)
+    ):
+        att.source, att.speaker = _clean_source(att.speaker), None  # "the Financial Times reported"
+    return att
+
+
+def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> str | None:
+    """The first "X said" / "the minister said" / "X, who ..., said" subject in the sentence."""
+    found: list[tuple[int, str]] = []
+    # The subject ends at a speech verb: nothing after the last one can match.
+    hi = len(sentence)
+    if words is not None:
+        verbs = _VERB_TRIGGERS.intersection(words)
+        low = sentence.lower()
+        ends = [low.rfind(v) + len(v) for v in verbs if v in low]
+        if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
+            hi = max(ends)
+    for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
+        who = _clean_speaker(m.group("who"))
+        if who:
+            found.append((m.start(), who))
+            break
+    if words is None or not _ROLE_WORDS.isdisjoint(words):
+        for m in _SUBJ_VERB_DESC.finditer(sentence, 0, hi):
+            who = _clean_speaker(m.group("who"))
+            if who:
+                found.append((m.start(), who))
+                break
+    return min(found)[1] if found else None
+
+
+def _trim(phrase: str) -> str:
+    phrase = _STOP_AT.sub("", phrase.strip())
+    return phrase.strip(" -–—'’")
+
+
+def _speaker_from_phrase(phrase: str) -> str | None:
+    """The speaker in the words after an inverted verb ("..., said X").
+
+    "John Smith, the minister" -> "John Smith"; "the minister" -> "the minister";
+    "Department of Correction spokesman Jason Kersten" -> "Jason Kersten" (a name after a
+    lower-case role word wins over the organisation before it).
+    """
+    phrase = _trim(phrase)
+    if not phrase:
+        return None
+    m = _NAME_RE.match(phrase)
+    if m and m.end() == len(phrase):
+        return _clean_speaker(phrase)
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and _is_name_word(words[k - 1]):
+        k -= 1
+    if 0 < k < len(words) and words[k - 1][0].islower():
+        return _clean_speaker(" ".join(words[k:]))
+    m = _DESC_START.match(phrase)
+    if m:
+        return _clean_speaker(m.group(0))
+    m = _NAME_RE.match(phrase)
+    return _clean_speaker(m.group(0)) if m else None
+
+
+def _clean_speaker(who: str) -> str | None:
+    who = _trim(who)
+    first = who.split(" ", 1)[0] if who else ""
+    if first in _PRONOUNS and " " not in who:
+        return None
+    who = _LEADING_NOISE.sub("", who)
+    if who.startswith("The ") and who[4:5].isupper():
+        who = who[4:]
+    if not who or who in _PRONOUNS or len(who) > 120:
+        return None
+    if who[0].isupper():
+        who = _strip_title(who)
+        if who.rstrip(".") in _BARE_TITLES:
+            return None  # a bare "Dr" or "Mr." (the name was cut off)
+    if who.endswith(".") and len(who.rsplit(" ", 1)[-1]) > 3 and who[-4:] not in _ABBREV_ENDS:
+        who = who[:-1]
+    return who or None
+
+
+_ABBREV_ENDS = frozenset(("Inc.", "Ltd.", "Co.", "orp.", " Jr.", " Sr.", "S.A.", "U.S."))
+
+
+# Titles before a name: "Finance Minister Nirmala Sitharaman" -> "Nirmala Sitharaman".
+_TITLES = frozenset(
+    str.split(
+        "President Minister Secretary Senator Sen. Rep. Representative Governor Gov. Mayor Dr Dr. "
+        "Mr Mr. Mrs Mrs. Ms Ms. General Gen. Lt. Col. Colonel Admiral Adm. Major Maj. Captain "
+        "Capt. Chancellor King Queen Prince Princess Sheikh Pope Justice Judge Ambassador "
+        "Commander Spokesperson Spokesman Spokeswoman CEO Chairman Chairwoman Director Professor "
+        "Prof. Sir Commissioner Speaker Leader Premier Envoy Inspector Marshal Chief Executive"
+    )
+)
+
+
+_BARE_TITLES = frozenset(("Dr", "Mr", "Mrs", "Ms", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col"))
+
+
+def _strip_title(name: str) -> str:
+    words = name.split()
+    k = max((i for i, w in enumerate(words[:-1]) if w in _TITLES), default=-1)
+    if k < 0:
+        return name
+    rest = words[k + 1 :]
+    if len(rest) > 2 and rest[0] in ("of", "for") and rest[1][:1].isupper():
+        rest = rest[2:]  # "Secretary of State Antony Blinken"
+    if rest and rest[0][:1].isupper() and rest[0] not in _TITLES:
+        return " ".join(rest)
+    return name
+
+
+_CONNECTORS = frozenset(("of", "for", "and", "de", "on", "&"))
+
+
+_DESCRIPTOR_NOUNS = frozenset(
+    str.split(
+        "agency agencies newspaper daily weekly broadcaster outlet channel website site magazine "
+        "network wire tabloid station portal journal think-tank tank group organisation "
+        "organization body firm publication paper"
+    )
+)
+
+
+def _clean_source(src: str) -> str | None:
+    """The outlet's name in a channel phrase.
+
+    "Russian state news agency TASS" -> "TASS" (a name after a descriptor noun);
+    "the Stockholm International Peace Research Institute shows" and "Human Rights Watch
+    found 40 people" -> the first run of capitalised words (connectors allowed inside).
+    """
+    words = _trim(src).split()
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if _is_name_word(words[i]):
+            j = i + 1
+            while j < len(words) and (
+                _is_name_word(words[j])
+                or (words[j] in _CONNECTORS and j + 1 < len(words) and _is_name_word(words[j + 1]))
+            ):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if not runs:
+        return None
+    chosen = runs[0] if runs[0][0] <= 2 else (-1, -1)  # "told the jury how ... New York": no
+    for start, end in runs:
+        if start > 0 and words[start - 1].lower() in _DESCRIPTOR_NOUNS:
+            chosen = (start, end)
+            break
+    if chosen[0] < 0:
+        return None
+    name = words[chosen[0] : chosen[1]]
+    if len(name) > 1 and name[0] == "The" and (len(name) > 2 or chosen[0] > 0):
+        name = name[1:]  # "The Hindu" stays whole, "the World Bank" does not
+    return " ".join(name)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
