@@ -106,7 +106,7 @@ class Claim:
             "text": self.text,
             "span": list(self.span),
             "sentence": self.sentence,
-            "score": round(self.score, 4),
+            "score": self.score,
             "speaker": self.speaker,
             "source": self.source,
             "quote": self.quote,

@@ -124,7 +124,7 @@ def extract_claims(
             text=text[r.start : r.end],
             span=(r.start, r.end),
             sentence=r.index,
-            score=r.score,
+            score=round(r.score, 4),
             speaker=r.att.speaker,
             source=r.att.source,
             quote=bool(r.quote_regions),
