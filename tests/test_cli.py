@@ -60,3 +60,17 @@ def test_missing_path_exits_1_without_traceback(tmp_path) -> None:
     assert "nope.txt" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert json.loads(proc.stdout)["errors"][0]["path"].endswith("nope.txt")
+
+
+def test_spacy_engine_without_spacy_is_a_clear_error() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("spacy") is not None:
+        import pytest
+
+        pytest.skip("spaCy is installed here")
+    proc = run_cli("extract", "--engine", "spacy")
+    assert proc.returncode == 2
+    assert "spaCy" in proc.stderr and "pip install spacy" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 
 from tui import __version__
-from tui.core.extract import analyse
+from tui.core.extract import EntityEngine, analyse
 from tui.core.loaders import MAX_MB_ENV, default_max_bytes, load_paths
 from tui.core.report import markdown_report
 from tui.resources import seeds_dir
@@ -25,6 +26,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--raw",
         action="store_true",
         help="take each input as body text only: no metadata, boilerplate or HTML/feed parsing",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["builtin", "spacy"],
+        default="builtin",
+        help="entity engine: the built-in one (default, offline) or an installed spaCy pipeline",
+    )
+    parser.add_argument(
+        "--spacy-model",
+        default=None,
+        metavar="NAME",
+        help="spaCy pipeline for --engine spacy (default: en_core_web_sm)",
     )
     parser.add_argument(
         "--max-file-mb",
@@ -45,7 +58,23 @@ def _positive_mb(value: str) -> float:
     return mb
 
 
+def _entity_engine(args: argparse.Namespace) -> EntityEngine | None:
+    """The entity engine the user chose; raises SpacyUnavailable when spaCy is missing."""
+    if args.engine != "spacy":
+        return None
+    from tui.core.extract import entities_spacy
+
+    model = args.spacy_model or entities_spacy.DEFAULT_MODEL
+    nlp = entities_spacy.load_pipeline(model)
+    return partial(entities_spacy.extract_entities_spacy, model=model, nlp=nlp)
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        engine = _entity_engine(args)
+    except RuntimeError as exc:  # SpacyUnavailable
+        print(f"newsreader: {exc}", file=sys.stderr)
+        return 2
     paths = args.paths or [str(seeds_dir())]
     max_bytes = (
         int(args.max_file_mb * 1024 * 1024) if args.max_file_mb is not None else default_max_bytes()
@@ -59,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     for failure in result.errors:
         print(f"newsreader: {_oneline(failure.path)}: {_oneline(failure.error)}", file=sys.stderr)
     for article in result.articles:
-        analyse(article)
+        analyse(article, engine)
     if args.format == "json":
         doc = {
             "newsreader": __version__,

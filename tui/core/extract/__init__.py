@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tui.core.extract.claims import extract_claims
 from tui.core.extract.entities import extract_entities
 from tui.core.extract.figures import extract_figures
-from tui.core.model import Analysis, Article
+from tui.core.model import Analysis, Article, Entity, Span
 
 EXTRACTOR_VERSION = "1"
 
+EntityEngine = Callable[[str, list[Span]], list[Entity]]
 
-def analyse(article: Article) -> Analysis:
-    """Run every extractor over the article and store the result on it."""
+
+def analyse(article: Article, entity_engine: EntityEngine | None = None) -> Analysis:
+    """Run every extractor over the article and store the result on it.
+
+    ``entity_engine`` replaces the built-in entity extractor (e.g. the spaCy engine);
+    figures and claims always come from the built-in extractors.
+    """
     text, sentences = article.text, article.sentences
-    entities = extract_entities(text, sentences)
+    entities = (entity_engine or extract_entities)(text, sentences)
     figures = extract_figures(text, sentences)
     claims = extract_claims(text, sentences, entities, figures)
     article.analysis = Analysis(entities=entities, figures=figures, claims=claims)
