@@ -47,9 +47,11 @@ def html_to_paragraphs(markup: str, *, drop_chrome: bool = False) -> list[str]:
         if not isinstance(el.tag, str):
             continue  # comments, processing instructions
         if el.tag.lower() in _BLOCK:
-            el.tail = "\n" + (el.tail or "")
+            # A character reference such as &#27; parses to a control character, which lxml
+            # then refuses to store back: drop it like a raw one.
+            el.tail = "\n" + xml_safe(el.tail or "")
             if el.tag.lower() != "br":
-                el.text = "\n" + (el.text or "")
+                el.text = "\n" + xml_safe(el.text or "")
     return _lines(root.text_content())
 
 
