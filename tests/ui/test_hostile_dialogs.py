@@ -21,6 +21,7 @@ from tui.core.loaders import load_paths
 from tui.core.search import SearchIndex
 from tui.dialogs.library_confirm import ConfirmDelete
 from tui.dialogs.library_note import NoteEditor
+from tui.dialogs.open_file import OpenDialog
 from tui.dialogs.search import MATCH_STYLE, SearchDialog, render_hit
 
 
@@ -140,3 +141,36 @@ def test_hostile_files_are_real_inputs(tmp_path: Path) -> None:
     raw = files["txt"].read_text(encoding="utf-8")
     for needle in ("\x1b]52;c;", "\x1b]8;;", "\x1b]0;", "\u202e", "\u200b", "[@click=app.quit]"):
         assert needle in raw
+
+
+def test_open_dialog_shows_hostile_file_names_inert(tmp_path: Path) -> None:
+    """File names are hostile input too: the picker neither parses them as markup nor sends
+    their escapes; choosing one returns the real path."""
+    folder = tmp_path / "picker"
+    folder.mkdir()
+    names = [
+        "[@click=app.quit]QUIT\x1b]0;PWNED\x07.txt",
+        "[link=file:\\etc\\passwd]PASSWD[\\link]\u202eevil.txt",
+        "[bold]B0LD\x1b[2J\x9b1m.md",
+    ]
+    for name in names:
+        (folder / name).write_text("The council met on Monday and approved the budget.\n")
+    (folder / "dir\x1b[31mred").mkdir()
+
+    async def main() -> None:
+        app = Host(OpenDialog(folder))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.3)
+            assert_segments_inert(screen_segments(app))
+            shown = screen_text(app)
+            assert "[@click=app.quit]QUIT␛]0;PWNED␇.txt" in shown
+            assert "[bold]B0LD␛[2J" in shown and "dir␛[31mred" in shown
+            row = next(y for y, line in enumerate(shown.split("\n")) if "[@click" in line)
+            x = shown.split("\n")[row].index("[@click")
+            await pilot.click(offset=(x + 3, row))  # click the "@click" text itself
+            await pilot.pause()
+            assert app.is_running and app.return_code is None
+        # A click on a file picks it (the real name, unchanged), nothing else happens.
+        assert app.results in ([], [str(folder / names[0])])
+
+    asyncio.run(main())
