@@ -174,3 +174,47 @@ def test_open_dialog_shows_hostile_file_names_inert(tmp_path: Path) -> None:
         assert app.results in ([], [str(folder / names[0])])
 
     asyncio.run(main())
+
+
+PASTE = "a\x1b]52;c;SGk=\x07b\u202ec\u200bd [bold]e[/bold]\x9b2J"
+
+
+@pytest.mark.parametrize("which", ["find", "search", "open", "export"])
+def test_pasting_hostile_text_into_any_input_stays_inert(which: str, tmp_path: Path) -> None:
+    """Clipboard text copied from a web page can carry escapes: every input takes it inert."""
+    from textual import events
+    from textual.widgets import Input
+
+    from tui.dialogs.export import ExportDialog
+    from tui.widgets.find_bar import FindBar
+
+    class FindHost(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FindBar(id="find")
+
+    if which == "find":
+        app: App = FindHost()
+    else:
+        screen = {
+            "search": lambda: SearchDialog(SearchIndex([])),
+            "open": lambda: OpenDialog(tmp_path),
+            "export": lambda: ExportDialog("article.md"),
+        }[which]()
+        app = Host(screen)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            field = app.screen.query(Input).first()
+            field.focus()
+            field.value = ""
+            field.post_message(events.Paste(PASTE))
+            await pilot.pause(0.1)
+            assert field.value == "a␛]52;c;SGk=␇bcd [bold]e[/bold]\ufffd2J"
+            assert field.cursor_position == len(field.value)
+            field.value = "\x1b[2Jset\u202e"
+            await pilot.pause()
+            assert field.value == "␛[2Jset"
+            assert_segments_inert(screen_segments(app))
+
+    asyncio.run(main())

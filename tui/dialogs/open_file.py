@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
 from tui.core.textsafe import sanitize_for_terminal
+from tui.widgets.safe_input import SafeInput
 
 
 class SafeDirectoryTree(DirectoryTree):
@@ -44,7 +45,7 @@ class OpenDialog(ModalScreen[str | None]):
         with Vertical(id="open-box"):
             yield Static("Enter on a file opens it; Enter on a folder puts it in the path field.")
             yield SafeDirectoryTree(str(self.root), id="open-tree")
-            yield Input(placeholder="path to a file or folder", id="open-path")
+            yield SafeInput(placeholder="path to a file or folder", id="open-path")
             with Horizontal(id="open-buttons"):
                 yield Button("Open", id="open-ok", variant="primary")
                 yield Button("Cancel", id="open-cancel")

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
+from tui.widgets.safe_input import SafeInput
 
 DEBOUNCE = 0.05  # seconds of typing pause before a search starts
 CONTEXT = 70  # characters shown before the first match of a long sentence
@@ -124,7 +125,7 @@ class SearchDialog(ModalScreen[Hit | None]):
             else 'Search: words, "phrase", @entity, kind:claim, site:, since:2025-01-01'
         )
         with Vertical(id="search-box"):
-            yield Input(self._initial, placeholder=placeholder, id="search-input")
+            yield SafeInput(self._initial, placeholder=placeholder, id="search-input")
             yield Static("", id="search-status")
             yield OptionList(id="search-results")
 
