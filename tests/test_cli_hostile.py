@@ -164,3 +164,16 @@ def test_hostile_library_path_in_error_messages(capsys, tmp_path: Path) -> None:
         assert code == 1 and not out
         _assert_stderr_lines(err, 1)
     assert not_ours.read_bytes().startswith(b"this is not a database")  # never overwritten
+
+
+def test_lone_surrogates_in_json_are_one_clean_failure(capsys, tmp_path: Path) -> None:
+    """JSON can spell a lone surrogate (\\ud800), which no UTF-8 output can carry: the file is
+    refused with one escaped line, never a crash half-way through printing."""
+    bad = tmp_path / "surrogate.json"
+    bad.write_text('{"articles": [{"title": "A \\ud800 title", "text": "Prices rose 5%."}]}')
+    for command in (["extract", str(bad)], ["extract", str(bad), "--format", "markdown"]):
+        code, out, err = _run(capsys, *command)
+        assert code == 1
+        assert "surrogates not allowed" in err and len(err.splitlines()) == 1
+        out.encode("utf-8")
+        _assert_inert(out + err)
