@@ -86,6 +86,11 @@ def test_every_panel_renders_the_hostile_file_inert(fmt: str, tmp_path: Path) ->
             assert_content_inert(content)
         # Reader: every line of the article, scrolled or not.
         view = app.main.query_one("#reader", ArticleView)
+        if fmt != "txt":  # the byline: hostile author and site names, shown literally
+            article = app.main.articles[0]
+            assert article.authors and article.site, (article.authors, article.site)
+            byline = " ".join(view.visible_text())
+            assert "Author" in byline and "Site [bold]B0LD[/bold]" in byline
         for y in range(view.virtual_size.height):
             assert_segments_inert(list(view.render_line(y - int(view.scroll_offset.y))))
         # Walk the panels: the selected claim / entity / figure names reach the reader's border.
