@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from tui.core.library import ENV_VAR, Library, LibraryError, resolve_library_path
-from tui.core.library.textsafe import visible_escapes
+from tui.core.textsafe import one_line
 
 
 def add_library_argument(parser: argparse.ArgumentParser) -> None:
@@ -32,4 +32,4 @@ def error(message: str) -> None:
 
 def safe(text: str) -> str:
     """One line for stderr: control characters (newlines too) shown as escapes, never sent."""
-    return visible_escapes(text).replace("\n", "\\n").replace("\t", "\\t")
+    return one_line(text)

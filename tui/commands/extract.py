@@ -11,6 +11,7 @@ from tui import __version__
 from tui.core.extract import EntityEngine, analyse
 from tui.core.loaders import MAX_MB_ENV, default_max_bytes, load_paths
 from tui.core.report import markdown_report
+from tui.core.textsafe import json_escapes, one_line, visible_escapes
 from tui.resources import seeds_dir
 
 
@@ -95,13 +96,14 @@ def run(args: argparse.Namespace) -> int:
             "articles": [a.to_dict() for a in result.articles],
             "errors": [f.to_dict() for f in result.errors],
         }
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        # Controls inside strings as \u escapes: the same JSON, inert in a terminal.
+        sys.stdout.write(json_escapes(json.dumps(doc, ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(markdown_report(result.articles, result.errors))
+        sys.stdout.write(visible_escapes(markdown_report(result.articles, result.errors)))
     return 1 if result.errors else 0
 
 
 def _oneline(path: str) -> str:
     """A file name as one inert line: control characters (newlines, escapes) made visible."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in path)
+    return one_line(path)

@@ -13,6 +13,7 @@ from tui import __version__
 from tui.core.extract import analyse
 from tui.core.loaders import load_paths
 from tui.core.search import Hit, SearchIndex, parse_query
+from tui.core.textsafe import json_escapes, one_line
 from tui.resources import seeds_dir
 
 HIGHLIGHT = "bold reverse"
@@ -35,10 +36,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def highlighted(hit: Hit, style: str = HIGHLIGHT) -> Text:
-    """The hit's text as a rich Text, matched characters styled (never markup)."""
-    text = Text(hit.text)
+    """The hit's text as one line of rich Text, matched characters styled (never markup);
+    control characters and line breaks are shown as escapes, never sent to the terminal."""
+    text = Text()
+    done = 0
     for start, end in runs(hit.positions):
-        text.stylize(style, start, end)
+        start, end = max(start, done), min(end, len(hit.text))
+        if start >= end:
+            continue
+        text.append(one_line(hit.text[done:start]))
+        text.append(one_line(hit.text[start:end]), style=style)
+        done = end
+    text.append(one_line(hit.text[done:]))
     return text
 
 
@@ -60,12 +69,12 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(seeds_dir())]
     result = load_paths(paths)
     for failure in result.errors:
-        print(f"newsreader: {failure.path}: {failure.error}", file=sys.stderr)
+        print(f"newsreader: {one_line(failure.path)}: {one_line(failure.error)}", file=sys.stderr)
     for article in result.articles:
         analyse(article)
     query = parse_query(args.query)
     for error in query.errors:
-        print(f"newsreader search: {error}", file=sys.stderr)
+        print(f"newsreader search: {one_line(error)}", file=sys.stderr)
     hits = SearchIndex(result.articles).search(query, limit=args.limit)
     if args.json:
         doc = {
@@ -74,14 +83,14 @@ def run(args: argparse.Namespace) -> int:
             "hits": [h.to_dict() for h in hits],
             "errors": [f.to_dict() for f in result.errors],
         }
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_escapes(json.dumps(doc, ensure_ascii=False, indent=2)))
         sys.stdout.write("\n")
     else:
         console = Console(highlight=False, soft_wrap=True)
         for hit in hits:
             head = Text()
             head.append(f"{hit.article_id}  ", style="dim")
-            head.append(hit.title or "(untitled)", style="bold")
+            head.append(one_line(hit.title) or "(untitled)", style="bold")
             head.append(
                 f"  {hit.kind} #{hit.sentence} [{hit.span[0]}:{hit.span[1]}]  score {hit.score:g}",
                 style="dim",

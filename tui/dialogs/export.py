@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.widgets.safe_input import SafeInput
+
 
 class ExportDialog(ModalScreen[str | None]):
     """A path field; Enter exports, Escape cancels."""
@@ -22,7 +24,7 @@ class ExportDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Static("Write the article, its claims, entities and figures as Markdown to:")
-            yield Input(value=self.default_path, id="export-path")
+            yield SafeInput(value=self.default_path, id="export-path")
 
     def on_mount(self) -> None:
         self.query_one("#export-box").border_title = "Export as Markdown"

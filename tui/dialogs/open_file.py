@@ -4,12 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text, TextType
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
+
+from tui.core.textsafe import sanitize_for_terminal
+from tui.widgets.safe_input import SafeInput
+
+
+class SafeDirectoryTree(DirectoryTree):
+    """A DirectoryTree that shows file names as inert text.
+
+    Tree labels given as strings are parsed as markup, and a file name is hostile input: a
+    file called ``[@click=app.quit]x`` would become a click action, and an ESC in a name
+    would reach the terminal.
+    """
+
+    def process_label(self, label: TextType) -> Text:
+        plain = label if isinstance(label, str) else label.plain
+        safe = sanitize_for_terminal(plain)
+        if isinstance(label, Text) and safe == plain:
+            return label
+        return Text(safe)
 
 
 class OpenDialog(ModalScreen[str | None]):
@@ -24,8 +44,8 @@ class OpenDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
             yield Static("Enter on a file opens it; Enter on a folder puts it in the path field.")
-            yield DirectoryTree(str(self.root), id="open-tree")
-            yield Input(placeholder="path to a file or folder", id="open-path")
+            yield SafeDirectoryTree(str(self.root), id="open-tree")
+            yield SafeInput(placeholder="path to a file or folder", id="open-path")
             with Horizontal(id="open-buttons"):
                 yield Button("Open", id="open-ok", variant="primary")
                 yield Button("Cancel", id="open-cancel")
@@ -50,7 +70,11 @@ class OpenDialog(ModalScreen[str | None]):
             self.notify("Type a path or pick a file", severity="warning", markup=False)
             return
         if not Path(value).expanduser().exists():
-            self.notify(f"No such file or folder: {value}", severity="error", markup=False)
+            self.notify(
+                f"No such file or folder: {sanitize_for_terminal(value)}",
+                severity="error",
+                markup=False,
+            )
             return
         self.dismiss(str(Path(value).expanduser()))
 

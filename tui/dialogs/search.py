@@ -21,6 +21,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
+from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
+from tui.widgets.safe_input import SafeInput
 
 DEBOUNCE = 0.05  # seconds of typing pause before a search starts
 CONTEXT = 70  # characters shown before the first match of a long sentence
@@ -36,10 +38,16 @@ def render_hit(hit: Hit, *, show_title: bool = True) -> Text:
     row = Text(no_wrap=False)
     row.append(f"{hit.kind:<8} ", style="dim")
     if show_title:
-        row.append(hit.title or "(untitled)", style="bold")
+        row.append(sanitize_for_terminal(hit.title) or "(untitled)", style="bold")
     row.append("\n")
     body, positions = _window(hit.text, hit.positions)
-    line = Text(" ".join(body.split("\n")))
+    # Controls become visible placeholders and invisible characters are dropped; the map
+    # moves the matched positions onto the sanitized text.
+    safe, index = sanitize_with_map(body)
+    if index is not None:
+        where = {source: i for i, source in enumerate(index)}
+        positions = [where[p] for p in positions if p in where]
+    line = Text(safe)
     for p in positions:
         line.stylize(MATCH_STYLE, p, p + 1)
     row.append_text(line)
@@ -117,7 +125,7 @@ class SearchDialog(ModalScreen[Hit | None]):
             else 'Search: words, "phrase", @entity, kind:claim, site:, since:2025-01-01'
         )
         with Vertical(id="search-box"):
-            yield Input(self._initial, placeholder=placeholder, id="search-input")
+            yield SafeInput(self._initial, placeholder=placeholder, id="search-input")
             yield Static("", id="search-status")
             yield OptionList(id="search-results")
 
@@ -164,7 +172,7 @@ class SearchDialog(ModalScreen[Hit | None]):
             results.highlighted = 0
         parsed = parse_query(query)
         status = "; ".join(parsed.errors) if parsed.errors else self._status(query, len(hits))
-        self.query_one("#search-status", Static).update(Text(status))
+        self.query_one("#search-status", Static).update(Text(sanitize_for_terminal(status)))
 
     def _status(self, query: str, count: int) -> str:
         if not query.strip():

@@ -6,9 +6,9 @@ import re
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
 
 from tui.core.model import Article, Span
+from tui.widgets.safe_input import SafeInput
 
 MAX_HITS = 10_000
 
@@ -27,7 +27,7 @@ def find_in_article(article: Article, query: str, limit: int = MAX_HITS) -> list
     return hits
 
 
-class FindBar(Input):
+class FindBar(SafeInput):
     """Type to find in the article; Enter keeps the hits for n / N, Escape closes."""
 
     BINDINGS = [Binding("escape", "close", "Close find")]

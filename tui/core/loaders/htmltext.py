@@ -19,9 +19,27 @@ _SPACES = re.compile(r"[ \t\f\v\r\u00a0]+")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# A numeric character reference (&#27; &#x1B;), which parsers turn into the character itself.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _drop_bad_ref(m: re.Match[str]) -> str:
+    digits = m.group(1) or m.group(2)
+    if len(digits.lstrip("0")) > 8:
+        return ""  # far past U+10FFFF (and never an int of thousands of digits)
+    code = int(digits, 16) if m.group(1) else int(digits)
+    if code > 0x10FFFF or _NOT_XML.match(chr(code)):
+        return ""
+    return m.group(0)
+
+
 def xml_safe(markup: str) -> str:
-    """Markup without the control characters and lone surrogates HTML parsers reject."""
-    return _NOT_XML.sub("", markup)
+    """Markup without the control characters and lone surrogates HTML parsers reject, raw or
+    spelled as character references (one &#27; makes trafilatura give up on the page)."""
+    markup = _NOT_XML.sub("", markup)
+    if "&#" in markup:
+        markup = _CHAR_REF.sub(_drop_bad_ref, markup)
+    return markup
 
 
 _CHROME = ("nav", "header", "footer", "aside", "form", "button", "select", "menu", "dialog")
@@ -47,9 +65,11 @@ def html_to_paragraphs(markup: str, *, drop_chrome: bool = False) -> list[str]:
         if not isinstance(el.tag, str):
             continue  # comments, processing instructions
         if el.tag.lower() in _BLOCK:
-            el.tail = "\n" + (el.tail or "")
+            # A character reference such as &#27; parses to a control character, which lxml
+            # then refuses to store back: drop it like a raw one.
+            el.tail = "\n" + xml_safe(el.tail or "")
             if el.tag.lower() != "br":
-                el.text = "\n" + (el.text or "")
+                el.text = "\n" + xml_safe(el.text or "")
     return _lines(root.text_content())
 
 
