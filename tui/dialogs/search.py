@@ -125,6 +125,11 @@ class SearchDialog(ModalScreen[Hit | None]):
         self.query_one(Input).focus()
         self.run_search(self._initial)
 
+    @property
+    def last_query(self) -> str:
+        """The query whose hits are (or were last) listed: the one a chosen hit answers."""
+        return self._shown_query if self._shown_query is not None else self._initial
+
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self._stop_timer()
