@@ -42,10 +42,12 @@ def _wait_for(socket: str, predicate, timeout: float = WAIT_SECONDS) -> str:
 
 def _start(socket: str, target: Path, status: Path) -> None:
     env_path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    # Never the user's library: a fresh one beside the status file.
+    library = status.parent / "e2e-library.sqlite3"
     command = (
         # COLUMNS / LINES from the test runner would override the tmux window size.
         f"cd {REPO} && unset COLUMNS LINES; "
-        f"PYTHONPATH={env_path} {sys.executable} -m tui {target}; "
+        f"PYTHONPATH={env_path} {sys.executable} -m tui --library {library} {target}; "
         f"echo $? > {status}"
     )
     started = _tmux(

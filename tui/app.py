@@ -198,7 +198,7 @@ class NewsReaderApp(App[int]):
                 self._failed(path, reason)
             ids = list(dict.fromkeys(summary.article_ids))
             keep = ids[0] if open_them and ids else None
-            self.main.refresh_list(keep=keep)
+            self.main.refresh_list(keep=keep, open_first=keep is None)
             if keep is not None:
                 self.main.open_id(keep)
             if summary.imported:

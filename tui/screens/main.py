@@ -154,7 +154,8 @@ class MainScreen(Screen[None]):
         self.sub_title = f"{n} article{'s' if n != 1 else ''}" + (f" · {label}" if label else "")
         listing.border_title = Content("Articles" + (f" · {label}" if label else ""))
         if entries and open_first and not self._tab_articles:
-            self.open_id(entries[0].id)
+            # Shown, not chosen: the first article is not marked read by starting the app.
+            self.open_id(entries[0].id, mark_read=False)
 
     def _filter_label(self) -> str:
         if self.filter is None:
@@ -169,13 +170,17 @@ class MainScreen(Screen[None]):
         new_tab: bool = False,
         reader_id: str = "reader",
         then: Callable[[Article], None] | None = None,
+        mark_read: bool = True,
     ) -> None:
-        """Open the article with this id: at once if in memory, else read in a worker."""
+        """Open the article with this id: at once if in memory, else read in a worker.
+
+        Opening marks it read (``mark_read``); ``then`` runs once it is shown.
+        """
         article = self.app.cached_article(article_id)  # type: ignore[attr-defined]
         if article is not None:
-            self._opened(article, new_tab, reader_id, then)
+            self._opened(article, new_tab, reader_id, then, mark_read)
         else:
-            self._read_article(article_id, new_tab, reader_id, then)
+            self._read_article(article_id, new_tab, reader_id, then, mark_read)
 
     @work(thread=True, exclusive=True, group="read-article")
     def _read_article(
@@ -184,6 +189,7 @@ class MainScreen(Screen[None]):
         new_tab: bool,
         reader_id: str,
         then: Callable[[Article], None] | None,
+        mark_read: bool,
     ) -> None:
         from tui.core.library.store import LibraryError
 
@@ -196,7 +202,7 @@ class MainScreen(Screen[None]):
             )
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._opened, article, new_tab, reader_id, then)
+            self.app.call_from_thread(self._opened, article, new_tab, reader_id, then, mark_read)
 
     def _opened(
         self,
@@ -204,16 +210,17 @@ class MainScreen(Screen[None]):
         new_tab: bool,
         reader_id: str,
         then: Callable[[Article], None] | None,
+        mark_read: bool = True,
     ) -> None:
         self.app.remember_article(article)  # type: ignore[attr-defined]
         if reader_id == "reader":
-            self.open_article(article, new_tab)
+            self.open_article(article, new_tab, mark_read=mark_read)
         else:
-            self._show_in_reader(reader_id, article)
+            self._show_in_reader(reader_id, article, mark_read=mark_read)
         if then is not None:
             then(article)
 
-    def open_article(self, article: Article, new_tab: bool = False) -> None:
+    def open_article(self, article: Article, new_tab: bool = False, mark_read: bool = True) -> None:
         """Show ``article`` in the active tab (or a new one) of the main reader."""
         found = self.query("#article-tabs")
         if not found:
@@ -224,7 +231,7 @@ class MainScreen(Screen[None]):
             tabs = Tabs(Tab(tab_label(article), id=tab_id), active=tab_id, id="article-tabs")
             tabs.can_focus = False  # H / L and the mouse switch tabs; tab visits panes only
             self.query_one("#centre").mount(tabs, before="#readers")
-            self._show_in_reader("reader", article)
+            self._show_in_reader("reader", article, mark_read=mark_read)
             return
         tabs = found.first(Tabs)
         active = tabs.active
@@ -238,7 +245,7 @@ class MainScreen(Screen[None]):
             self._tab_articles[active] = article
             tab = tabs.query_one(f"#{active}", Tab)
             tab.label = tab_label(article)
-        self._show_in_reader("reader", article)
+        self._show_in_reader("reader", article, mark_read=mark_read)
 
     def _second_reader(self) -> ArticleView:
         """The comparison reader of the split view, created on first use."""
@@ -263,7 +270,7 @@ class MainScreen(Screen[None]):
         self.query_one("#centre").mount(bar)
         return bar
 
-    def _show_in_reader(self, reader_id: str, article: Article) -> None:
+    def _show_in_reader(self, reader_id: str, article: Article, mark_read: bool = True) -> None:
         view = self.query_one(f"#{reader_id}", ArticleView)
         if view.article is None or view.article.id != article.id:
             view.set_article(article)
@@ -271,7 +278,8 @@ class MainScreen(Screen[None]):
             if reader_id != "reader":
                 view.border_title = Content(display_title(article))
             view.border_subtitle = ""
-        self._mark_opened(article.id)
+            if mark_read:
+                self._mark_opened(article.id)
         if reader_id == self._active_reader_id:
             self._sync_side(article)
         if reader_id == "reader":
