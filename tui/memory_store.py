@@ -92,6 +92,9 @@ class MemoryStore:
         end = None if limit is None else offset + limit
         return out[offset:end]
 
+    def count_articles(self, filter: ArticleFilter | None = None) -> int:
+        return len(self.list_articles(filter))
+
     def get_summary(self, article_id: str) -> ArticleSummary:
         with self._lock:
             if article_id not in self._summaries:

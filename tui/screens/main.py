@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 TAB_TITLE_WIDTH = 24
 WIDE = 110  # columns from which the side panels are shown beside the reader
+LIST_PAGE = 200  # article summaries read at a time; more as the cursor nears the end
 
 
 def tab_label(article: Article) -> Content:
@@ -147,9 +148,12 @@ class MainScreen(Screen[None]):
         """Re-read the list from the store (with the filter); open the first if none is open."""
         listing = self.query_one(ArticleList)
         current = self.reader.article
-        entries = self.store.list_articles(self.filter)
-        listing.set_entries(entries, keep=keep or (current.id if current else None))
+        # One page of summaries: a 10,000-article library paints as fast as a small one.
+        entries = self.store.list_articles(self.filter, limit=LIST_PAGE)
         n = len(entries)
+        if n == LIST_PAGE:
+            n = self.store.count_articles(self.filter)
+        listing.set_entries(entries, keep=keep or (current.id if current else None), total=n)
         label = self._filter_label()
         self.sub_title = f"{n} article{'s' if n != 1 else ''}" + (f" · {label}" if label else "")
         listing.border_title = Content("Articles" + (f" · {label}" if label else ""))
@@ -280,6 +284,7 @@ class MainScreen(Screen[None]):
             view.border_subtitle = ""
             if mark_read:
                 self._mark_opened(article.id)
+            self.app.article_shown()  # type: ignore[attr-defined]
         if reader_id == self._active_reader_id:
             self._sync_side(article)
         if reader_id == "reader":
@@ -327,8 +332,19 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ events
 
+    def _load_more(self, index: int | None) -> None:
+        """Read the next page of the list when the cursor is near the end of what is loaded."""
+        listing = self.query_one(ArticleList)
+        if index is None or not listing.has_more or index < len(listing.entries) - 20:
+            return
+        more = self.store.list_articles(self.filter, limit=LIST_PAGE, offset=len(listing.entries))
+        listing.append_entries(more)
+        if not more:
+            listing.total = len(listing.entries)
+
     @on(OptionList.OptionHighlighted, "#article-list")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._load_more(event.option_index)
         article_id = self.query_one(ArticleList).current_id
         if article_id is not None and self.query_one(ArticleList).has_focus:
             self.open_id(article_id)
@@ -466,6 +482,7 @@ class MainScreen(Screen[None]):
         index = listing.index_of(current.id) if current is not None else -1
         index = max(0, min(len(entries) - 1, index + direction))
         article_id = entries[index].id
+        self._load_more(index)
         if self._active_reader_id == "reader":
             with listing.prevent(OptionList.OptionHighlighted):
                 listing.highlighted = index

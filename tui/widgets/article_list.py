@@ -55,18 +55,37 @@ class ArticleList(NavList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[ArticleSummary] = []
+        self.entries: list[ArticleSummary] = []  # the pages loaded so far
+        self.total = 0  # how many match the filter in all
         self._index: dict[str, int] = {}
 
-    def set_entries(self, entries: list[ArticleSummary], keep: str | None = None) -> None:
-        """Replace the list; highlight ``keep`` (or the current entry) when still there."""
+    def set_entries(
+        self, entries: list[ArticleSummary], keep: str | None = None, total: int | None = None
+    ) -> None:
+        """Replace the list; highlight ``keep`` (or the current entry) when still there.
+
+        ``entries`` may be the first page of ``total`` (see :meth:`append_entries`).
+        """
         keep = keep or self.current_id
         self.entries = list(entries)
+        self.total = len(entries) if total is None else total
         self._index = {e.id: i for i, e in enumerate(self.entries)}
         self.clear_options()
         self.add_options(Option(article_prompt(e)) for e in self.entries)
         if self.entries:
             self.highlighted = self._index.get(keep or "", 0)
+
+    def append_entries(self, entries: list[ArticleSummary]) -> None:
+        """Add the next page at the end, keeping the cursor."""
+        for e in entries:
+            if e.id not in self._index:
+                self._index[e.id] = len(self.entries)
+                self.entries.append(e)
+                self.add_option(Option(article_prompt(e)))
+
+    @property
+    def has_more(self) -> bool:
+        return len(self.entries) < self.total
 
     def update_entry(self, summary: ArticleSummary) -> None:
         """Redraw one entry after its flags changed."""
