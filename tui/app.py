@@ -16,7 +16,6 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.core.model import Article
-from tui.dialogs.palette import ReaderCommands
 from tui.resources import seeds_dir, styles_dir
 from tui.screens.main import MainScreen
 from tui.widgets.format import display_title
@@ -46,12 +45,19 @@ def expand_paths(paths: list[str]) -> list[Path]:
     return files
 
 
+def _reader_commands() -> type:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from tui.dialogs.palette import ReaderCommands
+
+    return ReaderCommands
+
+
 class NewsReaderApp(App[int]):
     """Articles on the left, the reader in the centre, the analysis on the right."""
 
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),

@@ -232,7 +232,9 @@ class MainScreen(Screen[None]):
             self._tab_serial += 1
             tab_id = f"article-tab-{self._tab_serial}"
             self._tab_articles[tab_id] = article
-            tabs = Tabs(Tab(tab_label(article), id=tab_id), active=tab_id, id="article-tabs")
+            # No ``active=``: Tabs activates its first tab on mount, and does not fail if the
+            # app exits while it mounts (a named active tab would then be missing).
+            tabs = Tabs(Tab(tab_label(article), id=tab_id), id="article-tabs")
             tabs.can_focus = False  # H / L and the mouse switch tabs; tab visits panes only
             self.query_one("#centre").mount(tabs, before="#readers")
             self._show_in_reader("reader", article, mark_read=mark_read)
