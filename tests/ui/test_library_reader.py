@@ -324,3 +324,37 @@ def test_not_a_library_exits_1_with_one_line_and_leaves_the_file(tmp_path: Path)
     assert "Traceback" not in result.stderr
     assert bogus.read_bytes() == before
     assert not list(tmp_path.glob("notalibrary.txt-*"))  # no -wal / -shm beside it
+
+
+def test_palette_stars_the_article_and_ctrl_p_in_search_moves_up(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    db = tmp_path / "lib.sqlite3"
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"star / unstar")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert app.main.entries[0].starred
+        # In the search dialog ctrl+p / ctrl+n move through the hits, not the palette.
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"russia")
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SearchDialog) and len(dialog.hits) > 2
+        results = dialog.query_one(OptionList)
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert results.highlighted == 2
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen is dialog and results.highlighted == 1
+
+    run_app(db, scenario)
