@@ -158,8 +158,13 @@ class MainScreen(Screen[None]):
         self.sub_title = f"{n} article{'s' if n != 1 else ''}" + (f" · {label}" if label else "")
         listing.border_title = Content("Articles" + (f" · {label}" if label else ""))
         if entries and open_first and not self._tab_articles:
+            # After the first paint: reading it in a worker would compete with the paint.
+            self.call_after_refresh(self._open_first, entries[0].id)
+
+    def _open_first(self, article_id: str) -> None:
+        if not self._tab_articles and self.reader.article is None:
             # Shown, not chosen: the first article is not marked read by starting the app.
-            self.open_id(entries[0].id, mark_read=False)
+            self.open_id(article_id, mark_read=False)
 
     def _filter_label(self) -> str:
         if self.filter is None:
@@ -798,7 +803,7 @@ class MainScreen(Screen[None]):
         shown = second.first(ArticleView).article if second else None
         if self.split and shown is not None and shown.id == article.id:
             self.action_toggle_split()
-        self.notify(f"Deleted “{display_title(article, 60)}”", timeout=3)
+        self.notify(f"Deleted “{display_title(article, 60)}”", timeout=3, markup=False)
 
     # ------------------------------------------------------------------ progress
 
