@@ -107,7 +107,7 @@ class NewsReaderApp(App[int]):
         self.call_after_refresh(self._first_paint)
         # Paint the list first, then import / load files and build the search index.
         if self.library is not None:
-            self.call_after_refresh(self.library_import, self.paths)
+            self.call_after_refresh(self.start_import, self.paths)
         elif self.paths:
             self.call_after_refresh(self.load, self.paths)
         else:
@@ -181,6 +181,12 @@ class NewsReaderApp(App[int]):
 
     # ------------------------------------------------------------------ library import
 
+    def start_import(self, paths: list[str]) -> None:
+        """Import ``paths`` (or the seeds on a first run) in a worker."""
+        if paths:
+            _start_resource_tracker()
+        self.library_import(paths)
+
     @work(thread=True, group="load")
     def library_import(self, paths: list[str], open_them: bool = True) -> None:
         """Import ``paths`` into the library (the seeds on its first run) with progress."""
@@ -202,6 +208,10 @@ class NewsReaderApp(App[int]):
                 library.set_meta("seeded", datetime.now(UTC).isoformat(timespec="seconds"))
         except LibraryError as exc:
             self.call_from_thread(self._failed, str(library.path), str(exc))
+        except Exception as exc:  # an importer bug must not take the reader down
+            self.call_from_thread(
+                self._failed, ", ".join(paths) or "seeds", f"import failed: {exc!r}"
+            )
         self.call_from_thread(self._imported, summary, bool(paths) and open_them)
 
     def _imported(self, summary: ImportSummary | None, open_them: bool) -> None:
@@ -299,7 +309,7 @@ class NewsReaderApp(App[int]):
             if path:
                 self.notify(f"Loading {sanitize_for_terminal(path)}", markup=False, timeout=2)
                 if self.library is not None:
-                    self.library_import([path])
+                    self.start_import([path])
                 else:
                     self.load([path])
 
@@ -348,6 +358,23 @@ class NewsReaderApp(App[int]):
             self.call_later(self.main.run_action, action.removeprefix("screen."))
         else:
             self.call_later(self.run_action, action.removeprefix("app."))
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr (UI thread only).
+
+    The importer's process pool needs it; started from inside the app it would be handed
+    Textual's stderr capture, whose fileno() is -1, and spawning fails ("bad value(s) in
+    fds_to_keep"). Started here it is running already when the pool asks for it.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__ or captured
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def run_reader(args: argparse.Namespace) -> int:

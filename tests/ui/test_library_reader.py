@@ -358,3 +358,21 @@ def test_palette_stars_the_article_and_ctrl_p_in_search_moves_up(tmp_path: Path)
         assert app.screen is dialog and results.highlighted == 1
 
     run_app(db, scenario)
+
+
+def test_many_paths_import_with_the_process_pool_inside_the_app(tmp_path: Path) -> None:
+    """Enough files for the importer's process pool, started from inside the running app."""
+    from tui.core.library.importer import POOL_THRESHOLD
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(POOL_THRESHOLD + 2):
+        write_story(folder, f"{i}.txt", f"Story {i}", f"The council of town {i} met on Monday.")
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        assert not app.failures
+        assert len(app.main.entries) == POOL_THRESHOLD + 2
+        assert app.search_index is not None
+        assert len(app.search_index.articles) == POOL_THRESHOLD + 2
+
+    run_app(tmp_path / "lib.sqlite3", scenario, paths=[str(folder)])

@@ -649,9 +649,8 @@ class MainScreen(Screen[None]):
         article = self._current()
         if article is None:
             return
-        entry = self.query_one(ArticleList).entry(article.id)
-        read = not (entry.read if entry is not None else True)
         try:
+            read = not self.store.get_summary(article.id).read
             self.store.mark_read(article.id, read)
         except Exception as exc:
             self._store_failed(exc)
