@@ -127,6 +127,12 @@ class MainScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     @property
+    def articles(self) -> list[Article]:
+        """The listed articles that are in memory (every one of them without a library)."""
+        cached = self.app.cached_article  # type: ignore[attr-defined]
+        return [a for a in (cached(e.id) for e in self.entries) if a is not None]
+
+    @property
     def entries(self) -> list:
         """The summaries in the article list (filtered)."""
         return self.query_one(ArticleList).entries
