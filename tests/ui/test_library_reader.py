@@ -376,3 +376,11 @@ def test_many_paths_import_with_the_process_pool_inside_the_app(tmp_path: Path) 
         assert len(app.search_index.articles) == POOL_THRESHOLD + 2
 
     run_app(tmp_path / "lib.sqlite3", scenario, paths=[str(folder)])
+
+
+def test_tests_never_use_the_real_library(tmp_path_factory) -> None:
+    from tui.core.library import default_library_path, resolve_library_path
+
+    path = resolve_library_path()
+    assert path != default_library_path()
+    assert path.is_relative_to(tmp_path_factory.getbasetemp())
