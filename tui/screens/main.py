@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 TAB_TITLE_WIDTH = 24
 WIDE = 110  # columns from which the side panels are shown beside the reader
-LIST_PAGE = 200  # article summaries read at a time; more as the cursor nears the end
+LIST_PAGE = 100  # article summaries read at a time (a few screens); more near the end
 
 
 def tab_label(article: Article) -> Content:
