@@ -175,7 +175,12 @@ class NewsReaderApp(App[int]):
             self.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
+        from tui.dialogs.search import SearchDialog
+
         self.search_index = index
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchDialog) and screen.index is None:
+                screen.set_index(index)
         for article in index.articles:
             self._cache.setdefault(article.id, article)
 

@@ -290,17 +290,37 @@ def test_slash_search_opens_the_hit_highlighted_and_n_steps() -> None:
     asyncio.run(main())
 
 
-def test_slash_before_the_index_is_ready_does_not_block(tmp_path: Path) -> None:
+def test_slash_before_the_index_is_ready_takes_the_query_and_searches_when_ready() -> None:
+    from textual.widgets import Input, Static
+
+    from tui.core.search import SearchIndex
+
     app = NewsReaderApp(articles=sample_articles())
 
     async def main() -> None:
         async with app.run_test(size=(140, 45)) as pilot:
-            app.search_index = None
-            app.workers.cancel_group(app, "index")
+            await settle(app, pilot)
+            ready = app.search_index
+            app.search_index = None  # as if still building
             await pilot.press("slash")
             await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, SearchDialog)
+            assert "building" in str(dialog.query_one("#search-status", Static).render())
+            await pilot.press(*"shugayev")  # typed into the box, not run as reader keys
+            await pilot.press("enter")  # nothing to choose yet: the dialog stays
+            await pilot.pause(0.2)
+            assert app.screen is dialog and dialog.query_one(Input).value == "shugayev"
+            assert app.main.filter is None and not dialog.hits
+            app._index_ready(ready or SearchIndex(sample_articles()))
+            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert dialog.hits and "Shugayev" in dialog.hits[0].text
+            await pilot.press("enter")
+            await settle(app, pilot)
             assert app.screen is app.main
-            assert any("index" in n.message for n in app._notifications)
+            assert reader(app).marks and reader(app).mark_index >= 0
 
     asyncio.run(main())
 

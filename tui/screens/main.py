@@ -600,11 +600,9 @@ class MainScreen(Screen[None]):
         """Fuzzy search across every article (typos welcome); Enter opens the hit."""
         from tui.dialogs.search import SearchDialog
 
-        index = self.app.search_index  # type: ignore[attr-defined]
-        if index is None:
-            self.notify("Building the search index… try again in a moment", timeout=3)
-            return
-        dialog = SearchDialog(index)
+        # While the index is still building the dialog says so, takes the typing, and
+        # searches once the app hands it the index (see NewsReaderApp._index_ready).
+        dialog = SearchDialog(self.app.search_index)  # type: ignore[attr-defined]
 
         def chosen(hit: Hit | None) -> None:
             if hit is not None:
