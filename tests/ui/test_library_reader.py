@@ -207,6 +207,9 @@ def test_filter_unread_and_starred(tmp_path: Path) -> None:
         await pilot.press(*"site:nowhere.example", "enter")
         await pilot.pause()
         assert app.main.entries == []
+        listing = app.main.query_one(ArticleList)
+        assert "No article matches" in str(listing.get_option_at_index(0).prompt)
+        assert listing.current_id is None
         await pilot.press("F")
         await pilot.pause()
         app.screen.query_one("#filter-input").value = "starred"

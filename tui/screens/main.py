@@ -159,8 +159,13 @@ class MainScreen(Screen[None]):
         n = len(entries)
         if n == LIST_PAGE:
             n = self.store.count_articles(self.filter)
-        listing.set_entries(entries, keep=keep or (current.id if current else None), total=n)
         label = self._filter_label()
+        empty = (
+            f"No article matches “{label}” (u, F: change the filter)" if label else "No articles"
+        )
+        listing.set_entries(
+            entries, keep=keep or (current.id if current else None), total=n, empty=empty
+        )
         self.sub_title = f"{n} article{'s' if n != 1 else ''}" + (f" · {label}" if label else "")
         listing.border_title = Content("Articles" + (f" · {label}" if label else ""))
         if entries and open_first and not self._tab_articles:

@@ -60,11 +60,16 @@ class ArticleList(NavList):
         self._index: dict[str, int] = {}
 
     def set_entries(
-        self, entries: list[ArticleSummary], keep: str | None = None, total: int | None = None
+        self,
+        entries: list[ArticleSummary],
+        keep: str | None = None,
+        total: int | None = None,
+        empty: str = "No articles",
     ) -> None:
         """Replace the list; highlight ``keep`` (or the current entry) when still there.
 
-        ``entries`` may be the first page of ``total`` (see :meth:`append_entries`).
+        ``entries`` may be the first page of ``total`` (see :meth:`append_entries`);
+        ``empty`` is shown (greyed, not selectable) when there are none.
         """
         keep = keep or self.current_id
         self.entries = list(entries)
@@ -74,9 +79,14 @@ class ArticleList(NavList):
         self.add_options(Option(article_prompt(e)) for e in self.entries)
         if self.entries:
             self.highlighted = self._index.get(keep or "", 0)
+        else:
+            self.add_option(Option(Content.styled(empty, "$text-muted"), disabled=True))
 
     def append_entries(self, entries: list[ArticleSummary]) -> None:
         """Add the next page at the end, keeping the cursor."""
+        if entries and not self.entries:
+            self.set_entries(entries)
+            return
         for e in entries:
             if e.id not in self._index:
                 self._index[e.id] = len(self.entries)
