@@ -228,7 +228,7 @@ class NewsReaderApp(App[int]):
             keep = ids[0] if open_them and ids else None
             self.main.refresh_list(keep=keep, open_first=keep is None)
             if keep is not None:
-                self.main.open_id(keep)
+                self.main.open_ids(ids)
             if summary.imported:
                 self.notify(f"Imported {summary.imported} article(s)", timeout=3)
         self.main.show_progress(1, 1)

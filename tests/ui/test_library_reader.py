@@ -97,6 +97,22 @@ def test_paths_are_imported_and_opened(tmp_path: Path) -> None:
     run_app(db, scenario, paths=[str(story), str(missing)])
 
 
+def test_several_paths_open_one_tab_each(tmp_path: Path) -> None:
+    from textual.widgets import Tabs
+
+    a = write_story(tmp_path, "a.txt", "Ferry", "The ferry sailed on Monday.")
+    b = write_story(tmp_path, "b.txt", "Council", "The council met on Tuesday.")
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await settle(app, pilot)
+        assert app.main.query_one("#article-tabs", Tabs).tab_count == 2
+        article = reader(app).article
+        assert article is not None and "ferry sailed" in article.text
+        assert all(e.read for e in app.main.entries)
+
+    run_app(tmp_path / "lib.sqlite3", scenario, paths=[str(a), str(b)])
+
+
 def test_read_state_toggles_and_persists_across_restarts(tmp_path: Path) -> None:
     db = tmp_path / "lib.sqlite3"
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 TAB_TITLE_WIDTH = 24
 WIDE = 110  # columns from which the side panels are shown beside the reader
+MAX_OPEN_TABS = 8  # `newsreader A B C`: each opened in a tab, up to this many
 LIST_PAGE = 100  # article summaries read at a time (a few screens); more near the end
 
 
@@ -201,6 +202,26 @@ class MainScreen(Screen[None]):
             self._opened(article, new_tab, reader_id, then, mark_read)
         else:
             self._read_article(article_id, new_tab, reader_id, then, mark_read)
+
+    def open_ids(self, article_ids: list[str]) -> None:
+        """Open several articles, one tab each (at most MAX_OPEN_TABS); show the first."""
+        ids = list(dict.fromkeys(article_ids))[:MAX_OPEN_TABS]
+        if not ids:
+            return
+
+        def step(i: int) -> Callable[[Article], None]:
+            def after(article: Article) -> None:
+                if i + 1 < len(ids):
+                    # One at a time: each read waits for the previous (the worker is exclusive).
+                    self.open_id(ids[i + 1], new_tab=True, then=step(i + 1))
+                elif len(ids) > 1:
+                    first = next((t for t, a in self._tab_articles.items() if a.id == ids[0]), None)
+                    if first is not None:
+                        self.query_one("#article-tabs", Tabs).active = first
+
+            return after
+
+        self.open_id(ids[0], then=step(0))
 
     @work(thread=True, exclusive=True, group="read-article")
     def _read_article(
