@@ -212,8 +212,8 @@ class MainScreen(Screen[None]):
         def step(i: int) -> Callable[[Article], None]:
             def after(article: Article) -> None:
                 if i + 1 < len(ids):
-                    # One at a time: each read waits for the previous (the worker is exclusive).
-                    self.open_id(ids[i + 1], new_tab=True, then=step(i + 1))
+                    # One at a time (the worker is exclusive), once the previous tab is mounted.
+                    self.call_after_refresh(self.open_id, ids[i + 1], True, "reader", step(i + 1))
                 elif len(ids) > 1:
                     first = next((t for t, a in self._tab_articles.items() if a.id == ids[0]), None)
                     if first is not None:
