@@ -24,3 +24,15 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED_ARTICLE
+
+
+@pytest.fixture(autouse=True)
+def _private_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Every test gets its own library file: no test may touch the user's real library.
+
+    Subprocesses inherit the variable; a test that wants a given file sets it or passes
+    ``--library``.
+    """
+    path = tmp_path_factory.mktemp("library") / "library.sqlite3"
+    monkeypatch.setenv("NEWSREADER_LIBRARY", str(path))
+    return path

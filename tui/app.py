@@ -5,21 +5,28 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from tui.core.model import Article
-from tui.dialogs.palette import ReaderCommands
 from tui.resources import seeds_dir, styles_dir
 from tui.screens.main import MainScreen
 from tui.widgets.format import display_title
 from tui.widgets.safe_text import sanitize_for_terminal
 
-# Set to "first-paint" or "loaded" to exit once that point is reached (benchmarks/startup.py).
+if TYPE_CHECKING:
+    from tui.core.library import ImportSummary, Library
+    from tui.core.search import SearchIndex
+
+# Set to "first-paint", "first-article" (the list and the first article's text shown) or
+# "loaded" to exit once that point is reached (benchmarks/startup.py).
 EXIT_AFTER_ENV = "NEWSREADER_EXIT_AFTER"
 # A file to which the wall-clock time of the first paint is written (benchmarks/startup.py).
 PAINT_FILE_ENV = "NEWSREADER_PAINT_FILE"
@@ -38,12 +45,19 @@ def expand_paths(paths: list[str]) -> list[Path]:
     return files
 
 
+def _reader_commands() -> type:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from tui.dialogs.palette import ReaderCommands
+
+    return ReaderCommands
+
+
 class NewsReaderApp(App[int]):
     """Articles on the left, the reader in the centre, the analysis on the right."""
 
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -56,18 +70,27 @@ class NewsReaderApp(App[int]):
         paths: list[str] | None = None,
         *,
         articles: list[Article] | None = None,
+        library: Library | None = None,
     ) -> None:
-        """Open ``paths`` (loaded in a worker) and/or already loaded ``articles``.
+        """Read from ``library`` (importing ``paths`` into it, or the seeds on its first run).
 
-        With neither, the bundled seeds are opened.
+        Without a library, ``articles`` and ``paths`` are held in memory (a MemoryStore:
+        nothing is saved), the bundled seeds when neither is given. Tests use this mode.
         """
         super().__init__()
+        from tui.memory_store import MemoryStore
+
+        self.library = library
+        self.store: Any = library if library is not None else MemoryStore(list(articles or []))
         self.articles: list[Article] = list(articles or [])
-        if paths:
-            self.paths = list(paths)
+        if paths or library is not None:
+            self.paths = list(paths or [])
         else:
             self.paths = [] if articles else [str(seeds_dir())]
         self.failures: list[tuple[str, str]] = []
+        self.search_index: SearchIndex | None = None
+        self._cache: dict[str, Article] = {}
+        self._loading = bool(self.paths) or library is not None
         self._exit_after = os.environ.get(EXIT_AFTER_ENV, "")
 
     @property
@@ -80,19 +103,139 @@ class NewsReaderApp(App[int]):
 
     def screen_ready(self) -> None:
         """Called by the main screen once its panes exist: show and start loading."""
-        if self.articles:
-            self.main.set_articles(self.articles)
+        self.main.refresh_list()
         self.call_after_refresh(self._first_paint)
-        if self.paths:
-            # Paint the empty reader first, then read files.
+        # Paint the list first, then import / load files and build the search index.
+        if self.library is not None:
+            self.call_after_refresh(self.start_import, self.paths)
+        elif self.paths:
             self.call_after_refresh(self.load, self.paths)
+        else:
+            self.call_after_refresh(self.build_index)
 
     def _first_paint(self) -> None:
         paint_file = os.environ.get(PAINT_FILE_ENV)
         if paint_file:
             Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
-        if self._exit_after == "first-paint" or (self._exit_after == "loaded" and not self.paths):
-            self.exit(0)
+        if self._exit_after == "first-paint" or (
+            self._exit_after == "loaded" and not self._loading
+        ):
+            self._exit_soon()
+
+    # ------------------------------------------------------------------ articles in memory
+
+    def cached_article(self, article_id: str) -> Article | None:
+        """The full article if it is already in memory (no library read)."""
+        article = self._cache.get(article_id)
+        if article is None and self.library is None:
+            try:
+                article = self.store.get_article(article_id)
+            except KeyError:
+                return None
+        return article
+
+    def remember_article(self, article: Article) -> None:
+        self._cache[article.id] = article
+
+    def article_shown(self) -> None:
+        """The reader shows an article (benchmarks/startup.py times the first one)."""
+        if self._exit_after == "first-article":
+            self._exit_after = ""
+            self.call_after_refresh(self._loaded_paint)
+
+    def forget_article(self, article_id: str) -> None:
+        """An article was deleted: drop it and rebuild the search index."""
+        self._cache.pop(article_id, None)
+        self.articles = [a for a in self.articles if a.id != article_id]
+        self.build_index()
+
+    # ------------------------------------------------------------------ search index
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_index(self) -> None:
+        """Read every article and index it for `/`, off the UI thread (rebuilt on changes)."""
+        from textual.worker import get_current_worker
+
+        from tui.core.search import SearchIndex
+
+        worker = get_current_worker()
+        articles = []
+        for summary in self.store.list_articles():
+            if worker.is_cancelled:
+                return
+            article = self._cache.get(summary.id)
+            if article is None:
+                try:
+                    article = self.store.get_article(summary.id)
+                except Exception:  # deleted meanwhile, or unreadable: not searchable
+                    continue
+            articles.append(article)
+        index = SearchIndex(articles)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        from tui.dialogs.search import SearchDialog
+
+        self.search_index = index
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchDialog) and screen.index is None:
+                screen.set_index(index)
+        for article in index.articles:
+            self._cache.setdefault(article.id, article)
+
+    # ------------------------------------------------------------------ library import
+
+    def start_import(self, paths: list[str]) -> None:
+        """Import ``paths`` (or the seeds on a first run) in a worker."""
+        if paths:
+            _start_resource_tracker()
+        self.library_import(paths)
+
+    @work(thread=True, group="load")
+    def library_import(self, paths: list[str], open_them: bool = True) -> None:
+        """Import ``paths`` into the library (the seeds on its first run) with progress."""
+        from tui.core.library import LibraryError, import_paths, worker_count
+
+        library = self.library
+        assert library is not None
+        summary: ImportSummary | None = None
+
+        def progress(done: int, total: int | None) -> None:
+            if total:
+                self.call_from_thread(self.main.show_progress, done, total)
+
+        try:
+            if paths:
+                summary = import_paths(library, paths, progress, workers=worker_count())
+            elif library.get_meta("seeded") is None:
+                summary = import_paths(library, [seeds_dir()], progress, workers=1)
+                library.set_meta("seeded", datetime.now(UTC).isoformat(timespec="seconds"))
+        except LibraryError as exc:
+            self.call_from_thread(self._failed, str(library.path), str(exc))
+        except Exception as exc:  # an importer bug must not take the reader down
+            self.call_from_thread(
+                self._failed, ", ".join(paths) or "seeds", f"import failed: {exc!r}"
+            )
+        self.call_from_thread(self._imported, summary, bool(paths) and open_them)
+
+    def _imported(self, summary: ImportSummary | None, open_them: bool) -> None:
+        if summary is not None and self.library is not None:
+            self.library.last_import = summary
+            for path, reason in summary.failed:
+                self._failed(path, reason)
+            ids = list(dict.fromkeys(summary.article_ids))
+            keep = ids[0] if open_them and ids else None
+            self.main.refresh_list(keep=keep, open_first=keep is None)
+            if keep is not None:
+                self.main.open_ids(ids)
+            if summary.imported:
+                self.notify(f"Imported {summary.imported} article(s)", timeout=3)
+        self.main.show_progress(1, 1)
+        self._loading = False
+        self.build_index()
+        if self._exit_after == "loaded":
+            self.call_after_refresh(self._loaded_paint)
 
     # ------------------------------------------------------------------ loading
 
@@ -127,7 +270,8 @@ class NewsReaderApp(App[int]):
 
     def _add(self, articles: list[Article], done: int, total: int) -> None:
         self.articles.extend(articles)
-        self.main.set_articles(self.articles)
+        self.store.add(articles)
+        self.main.refresh_list()
         self.main.show_progress(done, total)
 
     def _failed(self, path: str, error: str) -> None:
@@ -142,8 +286,10 @@ class NewsReaderApp(App[int]):
 
     def _loaded(self, total: int) -> None:
         self.main.show_progress(total, total)
+        self._loading = False
         if not self.articles and total:
             self.notify("No article could be loaded", severity="warning", markup=False)
+        self.build_index()
         if self._exit_after == "loaded":
             self.call_after_refresh(self._loaded_paint)
 
@@ -151,7 +297,12 @@ class NewsReaderApp(App[int]):
         paint_file = os.environ.get(PAINT_FILE_ENV)
         if paint_file:
             Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
-        self.exit(0)
+        self._exit_soon()
+
+    def _exit_soon(self) -> None:
+        # The time is taken; let widgets mounted in this frame finish mounting, then exit
+        # (exiting mid-mount makes Tabs look for a tab that is already gone).
+        self.set_timer(0.1, lambda: self.exit(0))
 
     # ------------------------------------------------------------------ actions
 
@@ -162,7 +313,10 @@ class NewsReaderApp(App[int]):
         def opened(path: str | None) -> None:
             if path:
                 self.notify(f"Loading {sanitize_for_terminal(path)}", markup=False, timeout=2)
-                self.load([path])
+                if self.library is not None:
+                    self.start_import([path])
+                else:
+                    self.load([path])
 
         self.push_screen(OpenDialog(Path.cwd()), opened)
 
@@ -211,8 +365,40 @@ class NewsReaderApp(App[int]):
             self.call_later(self.run_action, action.removeprefix("app."))
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr (UI thread only).
+
+    The importer's process pool needs it; started from inside the app it would be handed
+    Textual's stderr capture, whose fileno() is -1, and spawning fails ("bad value(s) in
+    fds_to_keep"). Started here it is running already when the pool asks for it.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__ or captured
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def run_reader(args: argparse.Namespace) -> int:
-    """Run the app on the paths the user gave (or the seeds)."""
-    app = NewsReaderApp(list(args.paths))
-    app.run()
+    """Open the library (``--library``, $NEWSREADER_LIBRARY or the default) and read.
+
+    The paths given are imported into it in a worker once the first screen is up. A file
+    that is not a usable library: one line on stderr, exit 1, the file untouched.
+    """
+    from tui.core.library import resolve_library_path
+    from tui.core.library.store import Library, LibraryError
+
+    try:
+        library = Library.open(resolve_library_path(getattr(args, "library", None)))
+    except LibraryError as exc:
+        print(f"newsreader: {sanitize_for_terminal(str(exc))}", file=sys.stderr)
+        return 1
+    try:
+        app = NewsReaderApp(list(args.paths), library=library)
+        app.run()
+    finally:
+        library.close()
     return app.return_code or 0

@@ -43,7 +43,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="articles, folders or feeds to open (default: the seeds)",
+        help="articles, folders or feeds to import into the library and open "
+        "(default: the library as it is; the seeds are imported on its first run)",
     )
     parser.add_argument(
         "--library",

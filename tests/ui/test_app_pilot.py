@@ -51,9 +51,9 @@ def test_opens_seeds_from_paths_in_a_worker() -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(app.main.articles) == 1
+        assert len(app.main.entries) == 1
         view = reader(app)
-        assert view.article is app.main.articles[0]
+        assert view.article is not None and view.article.id == app.main.entries[0].id
         assert any("S-400" in line for line in view.visible_text())
         # The side panels are on screen at 140x45 without a key press.
         for panel in ("#outline", "#entities", "#figures"):
@@ -72,7 +72,8 @@ def test_failed_file_is_named_and_the_others_load(tmp_path: Path) -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [a.source_path for a in app.main.articles] == [str(good)]
+        assert [a.source_path for a in app.articles] == [str(good)]
+        assert len(app.main.entries) == 1
         assert app.failures and app.failures[0][0] == str(empty)
         messages = [n.message for n in app._notifications]
         assert any("empty.txt" in m for m in messages)
@@ -82,7 +83,7 @@ def test_failed_file_is_named_and_the_others_load(tmp_path: Path) -> None:
 
 def test_injected_articles_show_at_once(app: NewsReaderApp) -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
-        assert not app.workers  # nothing to load
+        assert not app.main.query("ProgressBar")  # nothing to load
         listing = app.main.query_one(ArticleList)
         assert listing.option_count == 2
         assert reader(app).article is app.articles[0]
@@ -245,7 +246,7 @@ def test_find_in_article_and_step(app: NewsReaderApp) -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         view = reader(app)
         text = app.articles[0].text
-        await pilot.press("slash")
+        await pilot.press("ctrl+f")
         assert isinstance(app.focused, Input)
         await pilot.press(*"s-400")
         expected = text.casefold().count("s-400")
@@ -257,7 +258,7 @@ def test_find_in_article_and_step(app: NewsReaderApp) -> None:
         s, e = view.marks[2]
         assert text[s:e] == "S-400"
         assert_on_screen(view, s)
-        await pilot.press("slash", "escape")
+        await pilot.press("ctrl+f", "escape")
         assert isinstance(app.focused, ArticleView)
         assert not app.main.query_one("#find").display
 
@@ -288,7 +289,20 @@ def test_help_lists_every_binding_and_escape_closes(app: NewsReaderApp) -> None:
         table = app.screen.query_one("#help-table")
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         descriptions = {r[2] for r in rows}
-        for expected in ("Quit", "Next hit", "Find", "Outline", "Split view", "Group by speaker"):
+        for expected in (
+            "Quit",
+            "Next hit",
+            "Search",
+            "Find in article",
+            "Outline",
+            "Split view",
+            "Group by speaker",
+            "Star article",
+            "Star claim",
+            "Note on claim",
+            "Mark read/unread",
+            "Delete article",
+        ):
             assert expected in descriptions
         keys = {r[2]: r[1] for r in rows}
         assert "j" in keys["Down"]
@@ -347,7 +361,7 @@ def test_open_dialog_loads_a_folder(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is app.main
-        assert len(app.main.articles) == 4
+        assert len(app.main.entries) == 4
 
     run(app, scenario)
 

@@ -14,7 +14,26 @@ if TYPE_CHECKING:
 # ever fuzzy-matched here.
 COMMANDS: list[tuple[str, str, str]] = [
     ("Open file or folder", "Load articles with the file picker", "app.open"),
+    (
+        "Search all articles",
+        'Fuzzy search: words, "phrase", @entity, kind:, site:',
+        "screen.search",
+    ),
     ("Find in article", "Find a word in the current article", "screen.find"),
+    (
+        "Star / unstar article",
+        "Keep the current article starred in the library",
+        "screen.star_article",
+    ),
+    ("Mark read / unread", "Toggle the current article's read state", "screen.toggle_read"),
+    ("Note on article", "Write a note on the current article", "screen.note_article"),
+    ("Show all / unread / starred", "Cycle the article list filter", "screen.cycle_filter"),
+    ("Filter article list", "unread, starred, site:, since:, @entity", "screen.filter"),
+    (
+        "Delete article",
+        "Remove the current article from the library (asks first)",
+        "screen.delete_article",
+    ),
     ("Toggle side panels", "Show or hide Outline, Entities and Figures", "screen.toggle_panels"),
     ("Show Outline", "Claims in document order", "screen.show_panel('outline')"),
     ("Show Entities", "People, organisations and places", "screen.show_panel('entities')"),

@@ -103,7 +103,7 @@ class SearchDialog(ModalScreen[Hit | None]):
 
     def __init__(
         self,
-        index: SearchIndex,
+        index: SearchIndex | None,
         *,
         article_id: str | None = None,
         query: str = "",
@@ -131,18 +131,38 @@ class SearchDialog(ModalScreen[Hit | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self.run_search(self._initial)
+        self._search_now(self._initial)
+
+    def set_index(self, index: SearchIndex) -> None:
+        """The index is ready (it was None: still building): search what is typed."""
+        self.index = index
+        if self.is_attached:
+            self._search_now(self.query_one(Input).value)
+
+    def _search_now(self, query: str) -> None:
+        if self.index is None:
+            # Typing goes into the box meanwhile; set_index() runs the search.
+            self.query_one("#search-status", Static).update(Text("building the search index…"))
+        else:
+            self.run_search(query)
+
+    @property
+    def last_query(self) -> str:
+        """The query whose hits are (or were last) listed: the one a chosen hit answers."""
+        return self._shown_query if self._shown_query is not None else self._initial
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self._stop_timer()
         value = event.value
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(value))
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._search_now(value))
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         """Search in a thread; a newer keystroke cancels this one (exclusive worker)."""
         worker = get_current_worker()
+        if self.index is None:
+            return
         try:
             hits = self.index.search(
                 query,
@@ -193,6 +213,8 @@ class SearchDialog(ModalScreen[Hit | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._stop_timer()
+        if self.index is None:
+            return  # still building: Enter waits for the hits
         if self._shown_query != event.value:
             # Enter typed before the search caught up: answer for what is in the box.
             self._show(

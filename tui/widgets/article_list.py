@@ -1,32 +1,53 @@
-"""The article list: one entry per loaded article with its read marker and counts."""
+"""The article list: one entry per article (a library summary, never a body)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.core.model import Article
-from tui.widgets.format import counts, display_date, display_site, display_title
+from tui.widgets.format import display_date
 from tui.widgets.lists import NavList
+from tui.widgets.safe_text import sanitize_for_terminal
+
+if TYPE_CHECKING:
+    from tui.core.library.store import ArticleSummary
 
 
-def article_prompt(article: Article, read: bool) -> Content:
-    """Two lines: read marker and title; site, date and claim/entity/figure counts."""
-    n_claims, n_entities, n_figures = counts(article)
-    marker = ("  ", "") if read else ("● ", "$text-accent")
-    meta = " · ".join(x for x in (display_site(article), display_date(article.published)) if x)
+def summary_title(summary: ArticleSummary, limit: int = 200) -> str:
+    """The entry's title made safe, or a stand-in."""
+    title = sanitize_for_terminal(summary.title).strip() or "(untitled)"
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def summary_site(summary: ArticleSummary) -> str:
+    if summary.site:
+        return sanitize_for_terminal(summary.site)
+    if summary.url:
+        return sanitize_for_terminal(summary.url.split("//", 1)[-1].split("/", 1)[0])
+    return ""
+
+
+def article_prompt(summary: ArticleSummary) -> Content:
+    """Two lines: read dot, star and title; site, date and claim/entity/figure counts."""
+    marker = ("  ", "") if summary.read else ("● ", "$text-accent")
+    star = ("★ ", "$text-warning") if summary.starred else ("", "")
+    meta = " · ".join(x for x in (summary_site(summary), display_date(summary.published)) if x)
+    counts = f"C{summary.n_claims} E{summary.n_entities} F{summary.n_figures}"
     return Content.assemble(
         marker,
-        (display_title(article), "bold" if not read else ""),
+        star,
+        (summary_title(summary), "bold" if not summary.read else ""),
         "\n  ",
         (meta + "  " if meta else "", "$text-muted"),
-        (f"C{n_claims} E{n_entities} F{n_figures}", "$text-muted"),
+        (counts, "$text-muted"),
     )
 
 
 class ArticleList(NavList):
-    """Every loaded article; highlighting one shows it in the reader."""
+    """The articles of the library (filtered); highlighting one shows it in the reader."""
 
     BINDINGS = [
         Binding("enter", "select", "Open in new tab"),
@@ -34,45 +55,72 @@ class ArticleList(NavList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.articles: list[Article] = []
-        self.read: set[str] = set()
+        self.entries: list[ArticleSummary] = []  # the pages loaded so far
+        self.total = 0  # how many match the filter in all
+        self._index: dict[str, int] = {}
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """Replace the list, keeping the highlighted article when it is still there."""
-        current = self.current_article
-        old = self.articles
-        if len(articles) >= len(old) and all(a is b for a, b in zip(old, articles, strict=False)):
-            # Only new articles at the end (loading in batches): append, keep the rest.
-            added = list(articles[len(old) :])
-            self.articles = old + added
-            self.add_options(Option(article_prompt(a, a.id in self.read)) for a in added)
-            if self.articles and self.highlighted is None:
-                self.highlighted = 0
-            return
-        self.articles = list(articles)
+    def set_entries(
+        self,
+        entries: list[ArticleSummary],
+        keep: str | None = None,
+        total: int | None = None,
+        empty: str = "No articles",
+    ) -> None:
+        """Replace the list; highlight ``keep`` (or the current entry) when still there.
+
+        ``entries`` may be the first page of ``total`` (see :meth:`append_entries`);
+        ``empty`` is shown (greyed, not selectable) when there are none.
+        """
+        keep = keep or self.current_id
+        self.entries = list(entries)
+        self.total = len(entries) if total is None else total
+        self._index = {e.id: i for i, e in enumerate(self.entries)}
         self.clear_options()
-        self.add_options(Option(article_prompt(a, a.id in self.read)) for a in self.articles)
-        if self.articles:
-            index = 0
-            if current is not None:
-                index = max(0, self.index_of(current))
-            self.highlighted = index
+        self.add_options(Option(article_prompt(e)) for e in self.entries)
+        if self.entries:
+            self.highlighted = self._index.get(keep or "", 0)
+        else:
+            self.add_option(Option(Content.styled(empty, "$text-muted"), disabled=True))
+
+    def append_entries(self, entries: list[ArticleSummary]) -> None:
+        """Add the next page at the end, keeping the cursor."""
+        if entries and not self.entries:
+            self.set_entries(entries)
+            return
+        for e in entries:
+            if e.id not in self._index:
+                self._index[e.id] = len(self.entries)
+                self.entries.append(e)
+                self.add_option(Option(article_prompt(e)))
 
     @property
-    def current_article(self) -> Article | None:
-        index = self.highlighted
-        if index is None or not 0 <= index < len(self.articles):
-            return None
-        return self.articles[index]
+    def has_more(self) -> bool:
+        return len(self.entries) < self.total
 
-    def index_of(self, article: Article) -> int:
-        """Position of ``article`` (by identity) in the list, or -1."""
-        return next((i for i, a in enumerate(self.articles) if a is article), -1)
-
-    def mark_read(self, article: Article) -> None:
-        """Mark ``article`` read and redraw its entry."""
-        index = self.index_of(article)
-        if article.id in self.read or index < 0:
+    def update_entry(self, summary: ArticleSummary) -> None:
+        """Redraw one entry after its flags changed."""
+        index = self._index.get(summary.id)
+        if index is None:
             return
-        self.read.add(article.id)
-        self.replace_option_prompt_at_index(index, article_prompt(article, True))
+        self.entries[index] = summary
+        self.replace_option_prompt_at_index(index, article_prompt(summary))
+
+    def entry(self, article_id: str) -> ArticleSummary | None:
+        index = self._index.get(article_id)
+        return None if index is None else self.entries[index]
+
+    @property
+    def current_id(self) -> str | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index].id
+
+    def index_of(self, article_id: str | None) -> int:
+        """Position of the article with this id in the list, or -1."""
+        return self._index.get(article_id or "", -1)
+
+    @property
+    def read(self) -> set[str]:
+        """Ids of the entries marked read."""
+        return {e.id for e in self.entries if e.read}

@@ -22,9 +22,23 @@ def score_bar(score: float, width: int = BAR_WIDTH) -> str:
     return "▰" * filled + "▱" * (width - filled)
 
 
-def claim_prompt(claim: Claim, limit: int = 220) -> Content:
-    """Score bar, who says it (and via whom), quote marker, hedges, then the sentence."""
-    parts: list[str | tuple[str, str]] = [
+def claim_key_of(claim: Claim) -> str:
+    """The library's stable id of a claim (imported late: the library is not needed to paint)."""
+    from tui.core.library.store import claim_key
+
+    return claim_key(claim)
+
+
+def claim_prompt(
+    claim: Claim, limit: int = 220, *, starred: bool = False, noted: bool = False
+) -> Content:
+    """Star and note marks, score bar, who says it (and via whom), quote, hedges, sentence."""
+    parts: list[str | tuple[str, str]] = []
+    if starred:
+        parts.append(("★ ", "bold $text-warning"))
+    if noted:
+        parts.append(("✎ ", "bold $text-accent"))
+    parts += [
         (score_bar(claim.score), "$text-success"),
         (f" {claim.score:.2f} ", "$text-muted"),
     ]
@@ -50,6 +64,8 @@ class OutlinePanel(NavList):
     BINDINGS = [
         Binding("enter", "select", "Go to claim"),
         Binding("s", "toggle_grouping", "Group by speaker"),
+        Binding("asterisk", "star_claim", "Star claim"),
+        Binding("a", "note_claim", "Note on claim"),
     ]
 
     group_by_speaker: reactive[bool] = reactive(False)
@@ -62,14 +78,67 @@ class OutlinePanel(NavList):
             self.claim = claim
             self.selected = selected  # Enter / click, not just the cursor moving
 
+    class StarRequested(Message):
+        """Star or unstar this claim."""
+
+        def __init__(self, claim: Claim) -> None:
+            super().__init__()
+            self.claim = claim
+
+    class NoteRequested(Message):
+        """Open the note editor for this claim."""
+
+        def __init__(self, claim: Claim) -> None:
+            super().__init__()
+            self.claim = claim
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
         self._claims: list[Claim | None] = []  # per option index; None for group headings
+        self.starred: set[str] = set()  # claim keys
+        self.noted: set[str] = set()
 
-    def set_article(self, article: Article | None) -> None:
+    def set_article(
+        self,
+        article: Article | None,
+        starred: set[str] | None = None,
+        noted: set[str] | None = None,
+    ) -> None:
+        """Show ``article``'s claims; ``starred`` and ``noted`` are claim keys to mark."""
         self.article = article
+        self.starred = set(starred or ())
+        self.noted = set(noted or ())
         self._rebuild()
+
+    def set_flags(self, starred: set[str], noted: set[str]) -> None:
+        """Update the star and note marks, keeping the cursor."""
+        self.starred, self.noted = set(starred), set(noted)
+        for index, claim in enumerate(self._claims):
+            if claim is not None:
+                self.replace_option_prompt_at_index(index, self._prompt(claim))
+
+    def _prompt(self, claim: Claim) -> Content:
+        if not (self.starred or self.noted):
+            return claim_prompt(claim)
+        key = claim_key_of(claim)
+        return claim_prompt(claim, starred=key in self.starred, noted=key in self.noted)
+
+    @property
+    def current_claim(self) -> Claim | None:
+        return self.claim_at(self.highlighted)
+
+    def action_star_claim(self) -> None:
+        """Star or unstar the highlighted claim (kept in the library)."""
+        claim = self.current_claim
+        if claim is not None:
+            self.post_message(self.StarRequested(claim))
+
+    def action_note_claim(self) -> None:
+        """Write a note on the highlighted claim."""
+        claim = self.current_claim
+        if claim is not None:
+            self.post_message(self.NoteRequested(claim))
 
     def watch_group_by_speaker(self) -> None:
         self._rebuild()
@@ -104,11 +173,11 @@ class OutlinePanel(NavList):
                 options.append(Option(heading, disabled=True))
                 self._claims.append(None)
                 for claim in group:
-                    options.append(Option(claim_prompt(claim)))
+                    options.append(Option(self._prompt(claim)))
                     self._claims.append(claim)
         else:
             for claim in claims:
-                options.append(Option(claim_prompt(claim)))
+                options.append(Option(self._prompt(claim)))
                 self._claims.append(claim)
         self.add_options(options)
         first = next((i for i, c in enumerate(self._claims) if c is not None), None)

@@ -163,14 +163,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._rebuild_overlays()
         self.scroll_to_offset(span[0])
 
-    def set_marks(self, spans: list[Span], label: str = "", jump: bool = True) -> None:
-        """Highlight every span in ``spans`` and step through them with n / N."""
-        self._marks = sorted(spans)
+    def set_marks(
+        self, spans: list[Span], label: str = "", jump: bool = True, current: Span | None = None
+    ) -> None:
+        """Highlight every span in ``spans`` and step through them with n / N.
+
+        With ``jump``, scroll to ``current`` (one of the spans) or else the first.
+        """
+        self._marks = sorted(set(spans))
         self._mark_label = label
         self._focus_span = None
         self._mark_index = -1
         if jump and self._marks:
-            self._mark_index = 0
+            self._mark_index = self._marks.index(current) if current in self._marks else 0
             self.scroll_to_offset(self._marks[self._mark_index][0])
             self._post_mark()
         self._rebuild_overlays()

@@ -74,9 +74,17 @@ class SidePanel(Vertical):
         self._current = (event.tab.id or "tab-outline").removeprefix("tab-")
         self._mark_current()
 
-    def set_article(self, article: Article | None) -> None:
-        """Fill every panel from ``article``'s analysis and show the counts in the titles."""
-        self.query_one(OutlinePanel).set_article(article)
+    def set_article(
+        self,
+        article: Article | None,
+        starred: set[str] | None = None,
+        noted: set[str] | None = None,
+    ) -> None:
+        """Fill every panel from ``article``'s analysis and show the counts in the titles.
+
+        ``starred`` and ``noted`` are the keys of the claims to mark in the Outline.
+        """
+        self.query_one(OutlinePanel).set_article(article, starred, noted)
         self.query_one(EntitiesPanel).set_article(article)
         self.query_one(FiguresPanel).set_article(article)
         a = article.analysis if article else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from tui.core.library.importer import expand_paths, import_paths, worker_count
 from tui.core.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from tui.core.library.store import (
     ArticleFilter,
@@ -40,7 +40,24 @@ __all__ = [
     "notes_by_sentence",
     "open_default_library",
     "resolve_library_path",
+    "worker_count",
 ]
+
+if TYPE_CHECKING:
+    from tui.core.library.importer import expand_paths, import_paths, worker_count
+
+_IMPORTER = ("expand_paths", "import_paths", "worker_count")
+
+
+def __getattr__(name: str) -> Any:
+    # The importer (loaders, process pool) loads on first use: opening a library to read it
+    # stays cheap, which the reader's start-up time depends on.
+    if name in _IMPORTER:
+        from tui.core.library import importer
+
+        return getattr(importer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ENV_VAR = "NEWSREADER_LIBRARY"
 LIBRARY_FILE = "library.sqlite3"
@@ -76,6 +93,7 @@ def open_default_library(
     only (their ids returned); later runs return [] meaning "show the library as it is".
     Raises LibraryError when the file is not a usable library.
     """
+    from tui.core.library.importer import import_paths, worker_count
     from tui.resources import seeds_dir
 
     library = Library.open(resolve_library_path(library_path))

@@ -20,7 +20,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-import tui.core.extract as extract
 from tui.core.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from tui.core.model import Analysis, Article, Claim, Entity, Figure, Span
 
@@ -121,11 +120,16 @@ def claim_key(claim: Claim) -> str:
 
 def current_extractor_version() -> str:
     """The version of the installed extractors (read at call time so tests can change it)."""
+    # Imported here, not at the top: the reader opens a library before it needs extractors.
+    import tui.core.extract as extract
+
     return str(extract.EXTRACTOR_VERSION)
 
 
 def default_analyser(article: Article) -> Analysis:
     """Run the installed extractors (looked up at call time)."""
+    import tui.core.extract as extract
+
     return extract.analyse(article)
 
 
