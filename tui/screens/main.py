@@ -98,6 +98,11 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class now rather than at the first Resize: the first layout is then
+        # the final one (otherwise the whole screen is restyled and painted twice at start).
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide", update=False)
+        self.set_class(not wide, "-narrow", update=False)
         yield Header(show_clock=False)
         with Horizontal(id="main"):
             yield ArticleList(id="article-list")
