@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, Tab, Tabs
+from textual.widgets import Input, OptionList, Tab, Tabs
 
 from tests.conftest import SEEDS
 from tests.ui.sample import hostile_article, sample_articles
 from tui.app import NewsReaderApp
 from tui.core.model import Article
+from tui.dialogs.search import SearchDialog
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entities import EntitiesPanel
@@ -242,25 +243,61 @@ def test_tabs_and_split_view(app: NewsReaderApp) -> None:
     run(app, scenario)
 
 
-def test_find_in_article_and_step(app: NewsReaderApp) -> None:
+def test_find_in_article_is_fuzzy_and_stays_in_the_article(app: NewsReaderApp) -> None:
+    """ctrl+f: the search engine over the current article only; Enter jumps, n steps."""
+
+    async def typed(pilot: Pilot, query: str) -> SearchDialog:
+        dialog = app.screen
+        assert isinstance(dialog, SearchDialog)
+        dialog.query_one(Input).value = ""
+        for ch in query:
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        return dialog
+
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await app.workers.wait_for_complete()  # the search index
+        await pilot.pause()
+        assert app.search_index is not None
         view = reader(app)
-        text = app.articles[0].text
+        seed, second = app.articles[0], app.articles[1]
+        assert view.article is not None and view.article.id == seed.id
         await pilot.press("ctrl+f")
-        assert isinstance(app.focused, Input)
-        await pilot.press(*"s-400")
-        expected = text.casefold().count("s-400")
-        assert len(view.marks) == expected > 3
+        await pilot.pause()
+        # Words of the other article only: nothing from it may be listed.
+        dialog = await typed(pilot, "harbor authorty ferry timetable")
+        assert all(h.article_id == seed.id for h in dialog.hits)
+        # A typo'd query finds the seed's sentence.
+        dialog = await typed(pilot, "delivries s400")
+        assert dialog.hits and {h.article_id for h in dialog.hits} == {seed.id}
+        best = dialog.hits[dialog.query_one(OptionList).highlighted or 0]
+        sentence = seed.text[best.span[0] : best.span[1]]
+        assert "S-400" in seed.sentence_text(best.sentence) and sentence
         await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.focused, ArticleView)
-        await pilot.press("n", "n")
-        assert view.mark_index == 2
-        s, e = view.marks[2]
-        assert text[s:e] == "S-400"
-        assert_on_screen(view, s)
-        await pilot.press("ctrl+f", "escape")
-        assert isinstance(app.focused, ArticleView)
-        assert not app.main.query_one("#find").display
+        assert view.article.id == seed.id  # still the same article
+        assert view.marks[view.mark_index] == best.span
+        assert len(view.marks) > 1
+        assert all(e <= len(seed.text) for _, e in view.marks)
+        assert_on_screen(view, best.span[0])
+        before = view.mark_index
+        await pilot.press("n")
+        assert view.mark_index == (before + 1) % len(view.marks)
+        assert_on_screen(view, view.marks[view.mark_index][0])
+        await pilot.press("N", "N")
+        assert view.mark_index == (before - 1) % len(view.marks)
+        assert "delivries s400" in str(view.border_subtitle)
+        # Escape closes the find without touching the reader.
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchDialog)
+        assert view.article.id == seed.id and second.id != seed.id
 
     run(app, scenario)
 

@@ -186,21 +186,14 @@ def test_pasting_hostile_text_into_any_input_stays_inert(which: str, tmp_path: P
     from textual.widgets import Input
 
     from tui.dialogs.export import ExportDialog
-    from tui.widgets.find_bar import FindBar
 
-    class FindHost(App[None]):
-        def compose(self) -> ComposeResult:
-            yield FindBar(id="find")
-
-    if which == "find":
-        app: App = FindHost()
-    else:
-        screen = {
-            "search": lambda: SearchDialog(SearchIndex([])),
-            "open": lambda: OpenDialog(tmp_path),
-            "export": lambda: ExportDialog("article.md"),
-        }[which]()
-        app = Host(screen)
+    screen = {
+        "find": lambda: SearchDialog(SearchIndex([]), article_id="current"),
+        "search": lambda: SearchDialog(SearchIndex([])),
+        "open": lambda: OpenDialog(tmp_path),
+        "export": lambda: ExportDialog("article.md"),
+    }[which]()
+    app = Host(screen)
 
     async def main() -> None:
         async with app.run_test(size=(100, 30)) as pilot:

@@ -6,8 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.core.model import Article
-from tui.widgets.find_bar import find_in_article
 from tui.widgets.reader import wrap_spans
 from tui.widgets.safe_text import sanitize_for_terminal, sanitize_with_map
 
@@ -63,10 +61,3 @@ def test_wrap_breaks_at_spaces() -> None:
     text = "the quick brown fox jumps over the lazy dog"
     lines = [text[s:e] for s, e in wrap_spans(text, 0, len(text), 10)]
     assert lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"]
-
-
-def test_find_is_case_insensitive_and_literal() -> None:
-    article = Article(text="S-400 and s-400, not S.400 (a+b)")
-    assert find_in_article(article, "s-400") == [(0, 5), (10, 15)]
-    assert find_in_article(article, "(a+b)") == [(27, 32)]
-    assert find_in_article(article, "  ") == []

@@ -19,7 +19,7 @@ COMMANDS: list[tuple[str, str, str]] = [
         'Fuzzy search: words, "phrase", @entity, kind:, site:',
         "screen.search",
     ),
-    ("Find in article", "Find a word in the current article", "screen.find"),
+    ("Find in article", "Fuzzy search within the current article", "screen.find"),
     (
         "Star / unstar article",
         "Keep the current article starred in the library",

@@ -21,7 +21,6 @@ def help_areas(app_class: type) -> list[tuple[str, Iterable[BindingType]]]:
     from tui.widgets.article_list import ArticleList
     from tui.widgets.entities import EntitiesPanel
     from tui.widgets.figures import FiguresPanel
-    from tui.widgets.find_bar import FindBar
     from tui.widgets.lists import NavList
     from tui.widgets.outline import OutlinePanel
     from tui.widgets.reader import ArticleView
@@ -35,7 +34,6 @@ def help_areas(app_class: type) -> list[tuple[str, Iterable[BindingType]]]:
         ("Outline", OutlinePanel.BINDINGS),
         ("Entities", EntitiesPanel.BINDINGS),
         ("Figures", FiguresPanel.BINDINGS),
-        ("Find bar", FindBar.BINDINGS),
         ("Help", HelpScreen.BINDINGS),
     ]
 

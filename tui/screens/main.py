@@ -1,4 +1,4 @@
-"""The main screen: article list, reader (tabs and split), side panels, find bar.
+"""The main screen: article list, reader (tabs and split), side panels.
 
 The list shows library summaries only; an article's body and analysis are read (in a
 worker, unless already in memory) when it is opened. Reading state, stars and notes go
@@ -15,9 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, OptionList, Tab, Tabs
 from textual.worker import get_current_worker
 
@@ -98,10 +96,15 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class now rather than at the first Resize: the first layout is then
+        # the final one (otherwise the whole screen is restyled and painted twice at start).
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide", update=False)
+        self.set_class(not wide, "-narrow", update=False)
         yield Header(show_clock=False)
         with Horizontal(id="main"):
             yield ArticleList(id="article-list")
-            # The article tabs, the comparison reader, the find bar and the progress bar
+            # The article tabs, the comparison reader and the progress bar
             # are mounted on first use: fewer widgets make the first paint faster.
             with Vertical(id="centre"), Horizontal(id="readers"):
                 yield ArticleView(id="reader")
@@ -303,16 +306,6 @@ class MainScreen(Screen[None]):
         self.query_one("#readers").mount(view)
         return view
 
-    def _find_bar(self) -> Widget:
-        found = self.query("#find")
-        if found:
-            return found.first()
-        from tui.widgets.find_bar import FindBar
-
-        bar = FindBar(id="find")
-        self.query_one("#centre").mount(bar)
-        return bar
-
     def _show_in_reader(self, reader_id: str, article: Article, mark_read: bool = True) -> None:
         view = self.query_one(f"#{reader_id}", ArticleView)
         if view.article is None or view.article.id != article.id:
@@ -438,33 +431,6 @@ class MainScreen(Screen[None]):
     def on_article_view_mark_moved(self, event: ArticleView.MarkMoved) -> None:
         label = sanitize_for_terminal(event.label)
         event.view.border_subtitle = Content(f"{label} {event.index + 1}/{event.total}")
-
-    def on_input_changed(self, event: Message) -> None:
-        control = getattr(event, "control", None)
-        if control is not None and control.id == "find":
-            self._run_find(getattr(event, "value", ""), jump=True)
-
-    def on_input_submitted(self, event: Message) -> None:
-        control = getattr(event, "control", None)
-        if control is not None and control.id == "find":
-            self._run_find(getattr(event, "value", ""), jump=False)
-            self.reader.focus()
-
-    def on_find_bar_closed(self, event: Message) -> None:
-        self.action_close_find()
-
-    def _run_find(self, query: str, jump: bool) -> None:
-        from tui.widgets.find_bar import find_in_article
-
-        article = self.reader.article
-        if article is None:
-            return
-        hits = find_in_article(article, query)
-        label = f'"{query.strip()}"'
-        if jump or self.reader.marks != hits:
-            self.reader.set_marks(hits, label=label, jump=True)
-        if query.strip() and not hits:
-            self.reader.border_subtitle = Content(f"{label}: no match")
 
     # ------------------------------------------------------------------ actions
 
@@ -598,22 +564,30 @@ class MainScreen(Screen[None]):
         self.reader.action_previous_mark()
 
     def action_find(self) -> None:
-        """Find a word in the current article (literal, case-insensitive)."""
-        self.add_class("-finding")
-        find = self._find_bar()
-        self.call_after_refresh(find.focus)
-        if find.value:
-            find.select_all()
+        """Find in the current article with the search engine (typos welcome).
 
-    def action_close_find(self) -> None:
-        self.remove_class("-finding")
-        self.reader.focus()
+        The `/` dialog restricted to the article: Enter jumps to the chosen (best) hit, and
+        n / N step through the article's other hits.
+        """
+        from tui.dialogs.search import SearchDialog
+
+        view = self.reader
+        article = self._current()
+        if article is None:
+            return
+        dialog = SearchDialog(self.app.search_index, article_id=article.id)  # type: ignore[attr-defined]
+
+        def chosen(hit: Hit | None) -> None:
+            # The reader may have moved on meanwhile: mark only the article searched.
+            if hit is not None and view.article is not None and view.article.id == hit.article_id:
+                view.focus()
+                self._mark_hits(view, hit, dialog.last_query)
+
+        self.app.push_screen(dialog, chosen)
 
     def action_close_overlay(self) -> None:
-        """Close the find bar or the panel overlay; otherwise clear the selection."""
-        if self.has_class("-finding"):
-            self.action_close_find()
-        elif self.has_class("-panels-open"):
+        """Close the panel overlay; otherwise clear the selection."""
+        if self.has_class("-panels-open"):
             self.remove_class("-panels-open")
             self.reader.focus()
         else:
@@ -638,27 +612,30 @@ class MainScreen(Screen[None]):
 
     def open_hit(self, hit: Hit, query: str) -> None:
         """Open a search hit's article at its sentence; n / N step through the other hits."""
-        index = self.app.search_index  # type: ignore[attr-defined]
 
         def show(article: Article) -> None:
             view = self.query_one("#reader", ArticleView)
             self._set_active_reader("reader")
             view.focus()
-            spans = []
-            if index is not None and query.strip():
-                spans = [
-                    h.span for h in index.article_hits(query, article.id) if h.span[1] > h.span[0]
-                ]
-            label = f'"{sanitize_for_terminal(query.strip())}"'
-            if hit.span[1] > hit.span[0]:
-                if hit.span not in spans:
-                    spans.append(hit.span)
-                view.set_marks(spans, label=label, current=hit.span)
-            elif spans:
-                view.set_marks(spans, label=label, jump=False)
-                view.scroll_home(animate=False)
+            self._mark_hits(view, hit, query)
 
         self.open_id(hit.article_id, then=show)
+
+    def _mark_hits(self, view: ArticleView, hit: Hit, query: str) -> None:
+        """Mark every hit of ``query`` in the view's article; jump to ``hit`` (n / N step)."""
+        article = view.article
+        index = self.app.search_index  # type: ignore[attr-defined]
+        spans = []
+        if article is not None and index is not None and query.strip():
+            spans = [h.span for h in index.article_hits(query, article.id) if h.span[1] > h.span[0]]
+        label = f'"{sanitize_for_terminal(query.strip())}"'
+        if hit.span[1] > hit.span[0]:
+            if hit.span not in spans:
+                spans.append(hit.span)
+            view.set_marks(spans, label=label, current=hit.span)
+        elif spans:
+            view.set_marks(spans, label=label, jump=False)
+            view.scroll_home(animate=False)
 
     # ------------------------------------------------------------------ library
 

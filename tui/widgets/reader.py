@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -130,6 +130,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._focus_span: Span | None = None
         self._overlays: list[_Highlight] = []  # marks, focus and current, sorted by start
         self._max_span = 0
+        self._frame_style: Style | None = None  # rich_style for the frame being rendered
 
     # ---------------------------------------------------------------- public API
 
@@ -313,7 +314,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         article = self.article
         if article is None:
-            self.virtual_size = Size(width, 0)
+            # Nothing to scroll: keeping the empty size spares the first paint a relayout.
+            self.virtual_size = Size(0, 0)
             self.refresh()
             return
         lines = self._lines
@@ -371,11 +373,19 @@ class ArticleView(ScrollView, can_focus=True):
             return "─" * self._layout_width
         return ""
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor's background: look it up once a frame, not a line.
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._frame_style or self.rich_style
         if row >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(row)
