@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import OptionList
+from textual.worker import WorkerState
 
 from tests.conftest import REPO
 from tests.ui.sample import sample_articles
@@ -46,10 +47,17 @@ def run_app(
     return app
 
 
-async def settle(app: NewsReaderApp, pilot: Pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app: NewsReaderApp, pilot: Pilot, timeout: float = 30.0) -> None:
+    """Wait until no worker is pending or running: one worker's end may start the next
+    (an import starts the index build), so a single wait can return too early."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        if not busy or time.monotonic() > deadline:
+            return
 
 
 def reader(app: NewsReaderApp) -> ArticleView:
