@@ -289,3 +289,13 @@ def test_bare_html_fragment_falls_back_to_visible_prose() -> None:
     (a,) = load_bytes(fragment, "fragment.html", suffix=".html")
     assert a.text.startswith("The council approved the new budget")
     assert "Home" not in a.text
+
+
+def test_the_same_page_loads_the_same_twice_in_one_process(shared: Path) -> None:
+    # trafilatura's deduplication keeps a process-wide cache of seen text: with it, a page
+    # loaded a second time (reopened, re-imported) lost its body and metadata.
+    page = shared / "corpus" / "html" / "bbc.com.52241221.html"
+    first = [a.to_dict() for a in load_paths([page]).articles]
+    assert first
+    for _ in range(4):  # its cache counts a text as seen after a couple of loads
+        assert [a.to_dict() for a in load_paths([page]).articles] == first

@@ -57,7 +57,7 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        deduplicate=True,
+        deduplicate=False,  # True keeps a process-wide cache: a page seen twice loses its text
     )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not _has_prose(body):
