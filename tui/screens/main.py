@@ -653,31 +653,27 @@ class MainScreen(Screen[None]):
 
     def action_toggle_read(self) -> None:
         """Mark the current article unread (or read again)."""
-        article = self._current()
-        if article is None:
-            return
-        try:
-            read = not self.store.get_summary(article.id).read
-            self.store.mark_read(article.id, read)
-        except Exception as exc:
-            self._store_failed(exc)
-            return
-        self._refresh_entry(article.id)
-        self.notify("Marked read" if read else "Marked unread", timeout=2)
+        self._toggle_article_flag("read", self.store.mark_read, ("Marked read", "Marked unread"))
 
     def action_star_article(self) -> None:
         """Star or unstar the current article."""
+        self._toggle_article_flag("starred", self.store.star_article, ("Starred", "Star removed"))
+
+    def _toggle_article_flag(
+        self, flag: str, store_it: Callable[[str, bool], object], messages: tuple[str, str]
+    ) -> None:
+        """Flip a yes/no state of the current article in the store and show the outcome."""
         article = self._current()
         if article is None:
             return
         try:
-            starred = not self.store.get_summary(article.id).starred
-            self.store.star_article(article.id, starred)
+            value = not getattr(self.store.get_summary(article.id), flag)
+            store_it(article.id, value)
         except Exception as exc:
             self._store_failed(exc)
             return
         self._refresh_entry(article.id)
-        self.notify("Starred" if starred else "Star removed", timeout=2)
+        self.notify(messages[0] if value else messages[1], timeout=2)
 
     def on_outline_panel_star_requested(self, event: OutlinePanel.StarRequested) -> None:
         from tui.core.library.store import claim_key
