@@ -25,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from scripts.build_entity_data import read_conll  # noqa: E402
 from tui.core.extract.entities import clear_caches, extract_entities, preload  # noqa: E402
 from tui.core.sentences import split_sentences  # noqa: E402
 
@@ -47,18 +48,7 @@ def conll_documents(path: Path) -> list[tuple[str, list[tuple[int, int]], set]]:
 
     Each document: text (tokens joined by spaces, one sentence a line), sentence spans and
     the gold set of (start, end, type)."""
-    sents: list[list[tuple[str, str]]] = []
-    cur: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if cur:
-                sents.append(cur)
-            cur = []
-        elif parts[0] != "-DOCSTART-":
-            cur.append((parts[0], parts[-1]))
-    if cur:
-        sents.append(cur)
+    sents = read_conll(path)
     groups: list[list[list[tuple[str, str]]]] = []
     for i, s in enumerate(sents):
         is_dateline = len(s) <= 8 and _DATELINE.match(s[-1][0])
