@@ -415,7 +415,7 @@ def test_narrow_layout_folds_panels_into_an_overlay(app: NewsReaderApp) -> None:
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.focused, EntitiesPanel)
-        assert app.main.query_one("#box-outline").region.area == 0
+        assert app.main.query_one("#outline").region.area == 0
         await pilot.press("escape")
         await pilot.pause()
         assert side.region.area == 0

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Tab, Tabs
+from textual.widgets import Header, OptionList, Tab, Tabs
 from textual.worker import get_current_worker
 
 from tui.core.model import Article
@@ -24,6 +24,7 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.entities import EntitiesPanel
 from tui.widgets.figures import FiguresPanel
 from tui.widgets.format import display_title
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.outline import OutlinePanel
 from tui.widgets.reader import ArticleView
 from tui.widgets.safe_text import sanitize_for_terminal
@@ -109,7 +110,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="centre"), Horizontal(id="readers"):
                 yield ArticleView(id="reader")
             yield SidePanel(id="side")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_resize(self, event: events.Resize) -> None:
         # The folded (narrow) layout switches panels with tabs: mount them when needed.
@@ -821,6 +822,6 @@ class MainScreen(Screen[None]):
             bar = found.first()
         else:
             bar = ProgressBar(id="progress", show_eta=False)
-            self.mount(bar, before=self.query_one(Footer))
+            self.mount(bar, before=self.query_one(KeyBar))
         self.add_class("-loading")
         bar.update(total=total, progress=done)

@@ -53,8 +53,8 @@ class EntitiesPanel(NavList):
             self.entity = entity
             self.selected = selected
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self._entities: list[Entity | None] = []
 

@@ -80,8 +80,8 @@ class FiguresPanel(NavList):
             self.figure = figure
             self.selected = selected
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self._figures: list[Figure] = []
 

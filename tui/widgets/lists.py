@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList
 
 
 class NavList(OptionList):
     """OptionList that also moves with j/k, g/G and the page keys."""
+
+    _blank_line: Strip | None = None
+    _line_total = 0  # lines of options, counted once a frame
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -16,3 +21,20 @@ class NavList(OptionList):
         Binding("G", "last", "Last", show=False),
         Binding("enter", "select", "Go to", show=True),
     ]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._blank_line = None
+        self._line_total = len(self._lines)  # (the property brings the line cache up to date)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        # Lines below the last option are blank: build that strip once a frame, not per line
+        # (OptionList looks its style up for each one, a visible cost on a tall, empty panel).
+        if self.scroll_offset.y + y >= self._line_total:
+            blank = self._blank_line
+            if blank is None:
+                width = self.scrollable_content_region.width
+                style = self.get_visual_style("option-list--option").rich_style
+                blank = self._blank_line = Strip.blank(width, style)
+            return blank
+        return super().render_line(y)

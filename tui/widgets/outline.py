@@ -92,8 +92,8 @@ class OutlinePanel(NavList):
             super().__init__()
             self.claim = claim
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self._claims: list[Claim | None] = []  # per option index; None for group headings
         self.starred: set[str] = set()  # claim keys

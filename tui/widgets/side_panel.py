@@ -29,17 +29,16 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         # The tabs are only shown on narrow terminals: ensure_tabs() mounts them there.
-        with Vertical(id="box-outline", classes="panel-box"):
-            yield OutlinePanel(id="outline")
-        with Vertical(id="box-entities", classes="panel-box"):
-            yield EntitiesPanel(id="entities")
-        with Vertical(id="box-figures", classes="panel-box"):
-            yield FiguresPanel(id="figures")
-
-    def on_mount(self) -> None:
-        for name in PANELS:
-            self.query_one(f"#box-{name}").border_title = TITLES[name]
-        self._mark_current()
+        # Each list draws its own border and title: no wrapper widgets (a faster first paint).
+        for name, panel in (
+            ("outline", OutlinePanel),
+            ("entities", EntitiesPanel),
+            ("figures", FiguresPanel),
+        ):
+            widget = panel(id=name, classes="panel-box")
+            widget.border_title = TITLES[name]
+            widget.set_class(name == self._current, "-current", update=False)
+            yield widget
 
     def ensure_tabs(self) -> None:
         """Mount the panel tabs (used when the panels fold into one overlay)."""
@@ -67,7 +66,7 @@ class SidePanel(Vertical):
 
     def _mark_current(self) -> None:
         for other in PANELS:
-            self.query_one(f"#box-{other}").set_class(other == self._current, "-current")
+            self.query_one(f"#{other}").set_class(other == self._current, "-current")
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
@@ -94,5 +93,4 @@ class SidePanel(Vertical):
             "figures": len(a.figures) if a else 0,
         }
         for name in PANELS:
-            box = self.query_one(f"#box-{name}")
-            box.border_title = Content(f"{TITLES[name]} ({numbers[name]})")
+            self.query_one(f"#{name}").border_title = Content(f"{TITLES[name]} ({numbers[name]})")

@@ -1,0 +1,56 @@
+"""The footer key bar: the keys of the focused pane, and a click presses the key."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tests.ui.test_app_pilot import run
+from tui.app import NewsReaderApp
+from tui.screens.help import HelpScreen
+from tui.widgets.key_bar import KeyBar
+
+
+def bar_text(app: NewsReaderApp) -> str:
+    return app.main.query_one(KeyBar).render().plain
+
+
+def test_bar_follows_the_focus(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        text = bar_text(app)
+        for shown in ("Outline", "Search", "Help", "Quit", "Commands"):
+            assert shown in text
+        assert "Go to" not in text  # the lists' Enter binding: not while reading
+        await pilot.press("1")  # the Outline list takes the focus
+        await pilot.pause()
+        assert "Go to" in bar_text(app)
+        # Keys declared with show=False stay out of the bar.
+        assert "Previous pane" not in bar_text(app)
+
+    run(app, scenario)
+
+
+def test_clicking_a_key_presses_it(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        bar = app.main.query_one(KeyBar)
+        bar.render()
+        span = next(s for s in bar._spans if s.key == "question_mark")
+        await pilot.click(KeyBar, offset=(span.start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+    run(app, scenario)
+
+
+def test_hovering_a_key_marks_it(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        bar = app.main.query_one(KeyBar)
+        bar.render()
+        span = bar._spans[1]
+        await pilot.hover(KeyBar, offset=(span.start, 0))
+        await pilot.pause()
+        assert bar._hover == 1
+        await pilot.hover("#reader")
+        await pilot.pause()
+        assert bar._hover is None
+
+    run(app, scenario)

@@ -1,0 +1,130 @@
+"""The footer: the keys that apply where the focus is, drawn as one line.
+
+Textual's ``Footer`` mounts a widget per key and recomposes them all whenever the focus
+moves; with a dozen keys that was the largest single cost of the first screen
+(benchmarks/startup.py). This bar draws the same keys as one line of text, keeps the
+column span of each, and turns a click on a key into that key press.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class KeySpan:
+    """One key shown in the bar: the columns it covers and the key it presses."""
+
+    start: int
+    end: int
+    key: str
+    enabled: bool
+
+
+class KeyBar(Widget, can_focus=False):
+    """The active bindings of the focused widget's chain, and the palette key on the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--disabled",
+        "key-bar--hover",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[KeySpan] = []
+        self._hover: int | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def _entries(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, bool] | None]:
+        """(key, key display, description, enabled) per shown action, and the palette key."""
+        active = self.screen.active_bindings
+        by_action: dict[str, tuple[str, str, str, bool]] = {}
+        keys_of: defaultdict[str, list[str]] = defaultdict(list)
+        for _node, binding, enabled, _tooltip in active.values():
+            if not binding.show:
+                continue
+            keys_of[binding.action].append(binding.key)
+            if binding.action not in by_action:
+                display = self.app.get_key_display(binding)
+                by_action[binding.action] = (binding.key, display, binding.description, enabled)
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE:
+            found = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if found is not None:
+                _node, binding, enabled, _tooltip = found
+                palette = (binding.key, self.app.get_key_display(binding), enabled)
+        return list(by_action.values()), palette
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        description_style = self.get_component_rich_style("key-bar--description", partial=True)
+        disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
+        hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
+        entries, palette = self._entries()
+        text = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[KeySpan] = []
+
+        def add(key: str, display: str, description: str, enabled: bool) -> None:
+            start = text.cell_len
+            index = len(spans)
+            extra = Style() if enabled else disabled_style
+            if self._hover == index:
+                extra += hover_style
+            text.append(f" {display} ", key_style + extra)
+            if description:
+                text.append(f"{description} ", description_style + extra)
+            spans.append(KeySpan(start, text.cell_len, key, enabled))
+
+        for key, display, description, enabled in entries:
+            add(key, display, description, enabled)
+        width = self.size.width
+        if palette is not None and width:
+            key, display, enabled = palette
+            label_width = len(display) + len("Commands") + 3
+            gap = width - text.cell_len - label_width
+            if gap >= 1:
+                text.append(" " * gap)
+                add(key, display, "Commands", enabled)
+        self._spans = spans
+        return text
+
+    def _span_at(self, x: int) -> int | None:
+        return next((i for i, s in enumerate(self._spans) if s.start <= x < s.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._span_at(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._span_at(event.x)
+        if index is None:
+            return
+        event.stop()
+        span = self._spans[index]
+        if span.enabled:
+            self.app.simulate_key(span.key)
+        else:
+            self.app.bell()
