@@ -545,3 +545,22 @@ def test_palette_toggles_the_theme(app: NewsReaderApp) -> None:
         assert app.screen is app.main
 
     run(app, scenario)
+
+
+def test_first_paint_restores_the_collectors_threshold(app: NewsReaderApp) -> None:
+    import gc
+
+    from tui import app as app_module
+
+    # run_reader raises the threshold while the first screen is built; the paint lowers it.
+    defaults = gc.get_threshold()
+    gc.set_threshold(app_module.STARTUP_GC_THRESHOLD, *defaults[1:])
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await pilot.pause()
+        assert gc.get_threshold()[0] == app_module.DEFAULT_GC_THRESHOLD
+
+    try:
+        run(app, scenario)
+    finally:
+        gc.set_threshold(*defaults)

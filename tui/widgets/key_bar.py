@@ -43,13 +43,21 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(id=id)
         self._spans: list[KeySpan] = []
         self._hover: int | None = None
+        # The last line drawn and what it was drawn from: the bar is asked to render again
+        # after every layout, mostly with nothing changed.
+        self._drawn: tuple[tuple[int, int | None], Text] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
+            self._drawn = None
             self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._drawn = None  # a theme or style change: colours to look up again
+        super().notify_style_update()
 
     def _entries(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, bool] | None]:
         """(key, key display, description, enabled) per shown action, and the palette key."""
@@ -72,6 +80,14 @@ class KeyBar(Widget, can_focus=False):
         return list(by_action.values()), palette
 
     def render(self) -> Text:
+        key = (self.size.width, self._hover)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        text = self._draw()
+        self._drawn = (key, text)
+        return text
+
+    def _draw(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)

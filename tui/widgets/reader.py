@@ -25,7 +25,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Article, Span
-from tui.core.sentences import split_paragraphs
 from tui.widgets.format import display_date, display_site, display_title
 from tui.widgets.safe_text import sanitize_for_terminal, sanitize_with_map
 
@@ -330,7 +329,12 @@ class ArticleView(ScrollView, can_focus=True):
                 lines.append((kind, len(self._header), 0))
                 self._header.append(value[s:e])
         text = article.text
-        paragraphs = article.paragraphs or split_paragraphs(text)
+        if article.paragraphs:
+            paragraphs = article.paragraphs
+        else:  # imported here: the splitter is not needed to paint the first screen
+            from tui.core.sentences import split_paragraphs
+
+            paragraphs = split_paragraphs(text)
         starts, rows = self._body_line_starts, self._body_line_rows
         for p_start, p_end in paragraphs:
             for s, e in wrap_spans(text, p_start, p_end, width):
