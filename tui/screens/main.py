@@ -7,7 +7,7 @@ straight to the app's store (the library, or a MemoryStore for injected articles
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -91,6 +91,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._tab_articles: dict[str, Article] = {}
         self._tab_serial = 0
+        self._tab_bar_ready = False  # the article tab bar is mounted, its first tab with it
         self._active_reader_id = "reader"
         self.filter: ArticleFilter | None = None  # None: every article
 
@@ -259,14 +260,23 @@ class MainScreen(Screen[None]):
     ) -> None:
         self.app.remember_article(article)  # type: ignore[attr-defined]
         if reader_id == "reader":
-            self.open_article(article, new_tab, mark_read=mark_read)
-        else:
-            self._show_in_reader(reader_id, article, mark_read=mark_read)
+            self.open_article(article, new_tab, mark_read=mark_read, then=then)
+            return
+        self._show_in_reader(reader_id, article, mark_read=mark_read)
         if then is not None:
             then(article)
 
-    def open_article(self, article: Article, new_tab: bool = False, mark_read: bool = True) -> None:
-        """Show ``article`` in the active tab (or a new one) of the main reader."""
+    def open_article(
+        self,
+        article: Article,
+        new_tab: bool = False,
+        mark_read: bool = True,
+        then: Callable[[Article], None] | None = None,
+    ) -> None:
+        """Show ``article`` in the active tab (or a new one) of the main reader.
+
+        ``then`` runs once it is shown.
+        """
         found = self.query("#article-tabs")
         if not found:
             # The first article: create the tab bar with its tab.
@@ -277,8 +287,18 @@ class MainScreen(Screen[None]):
             # app exits while it mounts (a named active tab would then be missing).
             tabs = Tabs(Tab(tab_label(article), id=tab_id), id="article-tabs")
             tabs.can_focus = False  # H / L and the mouse switch tabs; tab visits panes only
-            self.query_one("#centre").mount(tabs, before="#readers")
+            self._tab_bar_ready = False
+            self.call_later(
+                self._tab_bar_mounted, self.query_one("#centre").mount(tabs, before="#readers")
+            )
             self._show_in_reader("reader", article, mark_read=mark_read)
+            if then is not None:
+                then(article)
+            return
+        if not self._tab_bar_ready:
+            # Tabs mounts its tab list and first tab in steps: a tab added before it is done
+            # can take the first tab's place. Try again once the bar is up.
+            self.call_after_refresh(self.open_article, article, new_tab, mark_read, then)
             return
         tabs = found.first(Tabs)
         active = tabs.active
@@ -293,6 +313,12 @@ class MainScreen(Screen[None]):
             tab = tabs.query_one(f"#{active}", Tab)
             tab.label = tab_label(article)
         self._show_in_reader("reader", article, mark_read=mark_read)
+        if then is not None:
+            then(article)
+
+    async def _tab_bar_mounted(self, mounting: Awaitable[None]) -> None:
+        await mounting
+        self._tab_bar_ready = True
 
     def _second_reader(self) -> ArticleView:
         """The comparison reader of the split view, created on first use."""
