@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -164,18 +165,22 @@ class NewsReaderApp(App[int]):
         from tui.core.search import SearchIndex
 
         worker = get_current_worker()
-        articles = []
-        for summary in self.store.list_articles():
-            if worker.is_cancelled:
-                return
-            article = self._cache.get(summary.id)
-            if article is None:
-                try:
-                    article = self.store.get_article(summary.id)
-                except Exception:  # deleted meanwhile, or unreadable: not searchable
-                    continue
-            articles.append(article)
-        index = SearchIndex(articles)
+
+        def articles() -> Iterator[Article]:
+            # One at a time: the index keeps each article's text, not its whole analysis,
+            # so a large library is never all in memory at once.
+            for summary in self.store.list_articles():
+                if worker.is_cancelled:
+                    return
+                article = self._cache.get(summary.id)
+                if article is None:
+                    try:
+                        article = self.store.get_article(summary.id)
+                    except Exception:  # deleted meanwhile, or unreadable: not searchable
+                        continue
+                yield article
+
+        index = SearchIndex(articles())
         if not worker.is_cancelled:
             self.call_from_thread(self._index_ready, index)
 
@@ -186,8 +191,6 @@ class NewsReaderApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, SearchDialog) and screen.index is None:
                 screen.set_index(index)
-        for article in index.articles:
-            self._cache.setdefault(article.id, article)
 
     # ------------------------------------------------------------------ library import
 

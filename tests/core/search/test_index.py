@@ -234,3 +234,30 @@ def test_stable_order_matches_numpy_stable_argsort(values: list[int]) -> None:
 
     arr = np.asarray(values, dtype=np.int32)
     assert _stable_order(arr).tolist() == np.argsort(arr, kind="stable").tolist()
+
+
+def test_index_reads_a_stream_once_and_keeps_no_analysis() -> None:
+    from tui.core.search.index import IndexedArticle
+
+    arts = [
+        make(
+            "The port reopened on Monday. Ferries ran again.", "Port", entities=(("Port", "port"),)
+        ),
+        make("Vladimir Putin spoke later.", "Kremlin", entities=(("Vladimir Putin", "Putin"),)),
+    ]
+    consumed = []
+
+    def stream():
+        for art in arts:
+            consumed.append(art.id)
+            yield art
+
+    index = SearchIndex(stream())
+    assert consumed == [a.id for a in arts]  # read once, in order
+    assert [type(a) for a in index.articles] == [IndexedArticle, IndexedArticle]
+    assert not any(hasattr(a, "analysis") for a in index.articles)
+    # Hits still carry everything shown: entity names, titles, sentence text and ids.
+    hit = index.search("kind:entity putin")[0]
+    assert (hit.text, hit.title, hit.article_id) == ("Vladimir Putin", "Kremlin", arts[1].id)
+    assert texts(index.search("feries")) == ["Ferries ran again."]
+    assert index.article_hits("ferries", arts[0].id)[0].text == "Ferries ran again."

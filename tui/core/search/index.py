@@ -23,7 +23,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -127,19 +127,39 @@ class WordMatch:
         return None
 
 
-class SearchIndex:
-    """A fuzzy full-text index over articles' sentences, claims, entities and titles."""
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """What the index keeps of an article: enough to show and rank its hits.
 
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self.articles: list[Article] = list(articles)
-        self._ids = {a.id: i for i, a in enumerate(self.articles)}
+    The analysis is read while building and then let go, so an index over a large library
+    holds the articles' text, not every entity, figure and claim object.
+    """
+
+    id: str
+    title: str
+    text: str
+    published: datetime | None
+    source_path: str | None
+    entity_names: tuple[str, ...]
+
+
+class SearchIndex:
+    """A fuzzy full-text index over articles' sentences, claims, entities and titles.
+
+    ``articles`` may be any iterable (a generator reading a library one article at a
+    time): each is indexed and kept as an :class:`IndexedArticle`.
+    """
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.articles: list[IndexedArticle] = []
+        self._ids: dict[str, int] = {}
         self._lock = threading.Lock()
         self._word_cache: OrderedDict[str, WordMatch] = OrderedDict()
         self._result_cache: OrderedDict[tuple[str, int, str | None], list[Hit]] = OrderedDict()
-        self._build()
+        self._build(articles)
 
     # ------------------------------------------------------------------ build
-    def _build(self) -> None:
+    def _build(self, articles: Iterable[Article]) -> None:
         vocab: defaultdict[str, int] = defaultdict()
         vocab.default_factory = vocab.__len__  # a new word gets the next id
         word_id = vocab.__getitem__
@@ -161,7 +181,20 @@ class SearchIndex:
             doc_end.append(e)
             doc_aux.append(aux)
 
-        for a, art in enumerate(self.articles):
+        site_names: list[str] = []
+        for a, art in enumerate(articles):
+            self._ids[art.id] = a
+            self.articles.append(
+                IndexedArticle(
+                    id=art.id,
+                    title=art.title,
+                    text=art.text,
+                    published=art.published,
+                    source_path=art.source_path,
+                    entity_names=tuple(e.name for e in art.analysis.entities),
+                )
+            )
+            site_names.append(_site_names(art))
             text = art.text
             flags_of: dict[int, int] = {}
             starts = [s for s, _ in art.sentences]
@@ -226,6 +259,7 @@ class SearchIndex:
         remap = np.empty(len(order), dtype=np.int32)
         remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
         word_of_token = remap[np.frombuffer(tokens, dtype=np.int32)]
+        del tokens[:]  # the largest temporaries follow: free what is done with first
         doc_of_token = np.repeat(
             np.arange(n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32)
         )
@@ -257,7 +291,7 @@ class SearchIndex:
         self._entity_docs = [np.unique(np.asarray(v, dtype=np.int32)) for v in entity_docs.values()]
 
         # Per-article filter data: site names and publication day (-1: undated).
-        self._site_names = [_site_names(a) for a in self.articles]
+        self._site_names = site_names
         self._article_day = np.array(
             [a.published.date().toordinal() if a.published else -1 for a in self.articles],
             dtype=np.int64,
@@ -320,7 +354,7 @@ class SearchIndex:
         if kind == KIND_TITLE:
             return art.title
         if kind == KIND_ENTITY:
-            return art.analysis.entities[int(self._doc_aux[doc])].name
+            return art.entity_names[int(self._doc_aux[doc])]
         return art.text[int(self._doc_start[doc]) : int(self._doc_end[doc])]
 
     # ------------------------------------------------------------------ search
@@ -724,7 +758,9 @@ def _stable_order(values: np.ndarray) -> np.ndarray:
     numpy radix-sorts 16-bit keys; two passes (low half, then high half) beat its
     general stable sort on the millions of tokens of a large index.
     """
-    low = np.argsort((values & 0xFFFF).astype(np.uint16), kind="stable")
+    # argsort answers int64; the positions fit int32, and half the bytes keep the peak
+    # memory of a large build down.
+    low = np.argsort((values & 0xFFFF).astype(np.uint16), kind="stable").astype(np.int32)
     high = (values >> 16).astype(np.uint16)[low]
     if not high.any():
         return low
