@@ -460,3 +460,22 @@ def test_fixture_licence_present() -> None:
     readme = (FIXTURES / "figures" / "README.md").read_text(encoding="utf-8")
     assert "MIT" in readme and "BSD" in readme
     json.loads((FIXTURES / "figures" / "quantulum3_sample.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A model name after the space: the count ends at the space.
+        ("Boeing delivered 30 737 MAX jets in May.", ("30", 30.0)),
+        ("The airline ordered 12 777 ER aircraft.", ("12", 12.0)),
+        # A currency code, a unit or a noun after it: the space groups thousands.
+        ("The fee was 10 000 USD.", ("10 000 USD", 10000.0)),
+        ("A 5 000 MW plant opened.", ("5 000 MW", 5000.0)),
+        ("There were 12 345 people.", ("12 345 people", 12345.0)),
+    ],
+)
+def test_space_groups_thousands_unless_a_model_name_follows(
+    text: str, expected: tuple[str, float]
+) -> None:
+    first = figs(text)[0]
+    assert first.text.startswith(expected[0]) and first.value == expected[1]

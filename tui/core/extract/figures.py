@@ -352,6 +352,13 @@ def extract_figures(text: str, sentences: list[Span]) -> list[Figure]:
         m = match(text, p)
         if m is None or m.end() == p:
             continue
+        digits = m.group("digits")
+        if digits and " " in digits and _designation_after(text, m.end("digits")):
+            # "30 737 MAX jets": a plain space groups thousands only when no model name
+            # follows; here the number ends at the space.
+            m = match(text, p, m.start("digits") + digits.index(" "))
+            if m is None or m.end() == p:
+                continue
         r = _read(text, m)
         if r is None:
             last_end = m.end()
@@ -523,6 +530,25 @@ def _digits_value(digits: str) -> float | None:
     else:
         dec = "."
     return parse_number(digits, dec)
+
+
+_UNIT_WORD = re.compile(rf"(?:{_UNIT_ALT})")
+
+
+def _designation_after(text: str, e: int) -> bool:
+    """True when an all-capitals model name follows the number ending at ``e`` ("737 MAX"),
+    not a currency code or a unit ("10 000 USD", "5 000 MW")."""
+    t = _NEXT_TOKEN.match(text, e)
+    if t is None:
+        return False
+    token = t.group(1)
+    return (
+        len(token) >= 2
+        and token.isalpha()
+        and token.isupper()
+        and token not in ISO_CODES
+        and _UNIT_WORD.fullmatch(token) is None
+    )
 
 
 def _left_ok(text: str, s: int) -> bool:
