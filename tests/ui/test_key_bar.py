@@ -54,3 +54,17 @@ def test_hovering_a_key_marks_it(app: NewsReaderApp) -> None:
         assert bar._hover is None
 
     run(app, scenario)
+
+
+def test_a_key_that_does_not_fit_is_left_out_whole(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        bar = app.main.query_one(KeyBar)
+        text = bar.render().plain
+        assert len(text) <= bar.size.width
+        # At 80 columns not every key fits: help and the palette stay, at the right-hand end;
+        # the last of the others is left out whole, never cut.
+        assert text.rstrip().endswith("? Help  ^p Commands")
+        assert "Open" not in text
+        assert all(text[s.start : s.end].rstrip()[-1].isalpha() for s in bar._spans)
+
+    run(app, scenario, size=(80, 24))

@@ -8,9 +8,9 @@ column span of each, and turns a click on a key into that key press.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -26,6 +26,16 @@ class KeySpan:
     end: int
     key: str
     enabled: bool
+
+
+Entry = tuple[str, str, str, bool]  # key, key display, description, enabled
+# Actions shown at the right-hand end, kept when the others do not all fit.
+RIGHT_ACTIONS = ("help",)
+
+
+def _entry_width(entry: Entry) -> int:
+    _key, display, description, _enabled = entry
+    return cell_len(display) + 2 + (cell_len(description) + 1 if description else 0)
 
 
 class KeyBar(Widget, can_focus=False):
@@ -59,25 +69,23 @@ class KeyBar(Widget, can_focus=False):
         self._drawn = None  # a theme or style change: colours to look up again
         super().notify_style_update()
 
-    def _entries(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, bool] | None]:
-        """(key, key display, description, enabled) per shown action, and the palette key."""
+    def _entries(self) -> tuple[list[Entry], list[Entry]]:
+        """The shown keys, one per action, as (key, key display, description, enabled): those
+        of the focused chain on the left; help and the command palette kept on the right."""
         active = self.screen.active_bindings
-        by_action: dict[str, tuple[str, str, str, bool]] = {}
-        keys_of: defaultdict[str, list[str]] = defaultdict(list)
+        by_action: dict[str, Entry] = {}
         for _node, binding, enabled, _tooltip in active.values():
-            if not binding.show:
-                continue
-            keys_of[binding.action].append(binding.key)
-            if binding.action not in by_action:
+            if binding.show and binding.action not in by_action:
                 display = self.app.get_key_display(binding)
                 by_action[binding.action] = (binding.key, display, binding.description, enabled)
-        palette = None
+        right = [by_action.pop(action) for action in RIGHT_ACTIONS if action in by_action]
         if self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 _node, binding, enabled, _tooltip = found
-                palette = (binding.key, self.app.get_key_display(binding), enabled)
-        return list(by_action.values()), palette
+                display = self.app.get_key_display(binding)
+                right.append((binding.key, display, "Commands", enabled))
+        return list(by_action.values()), right
 
     def render(self) -> Text:
         key = (self.size.width, self._hover)
@@ -92,31 +100,41 @@ class KeyBar(Widget, can_focus=False):
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
-        entries, palette = self._entries()
+        left, right = self._entries()
+        width = self.size.width or 1_000
+        # Whole keys only: the right-hand keys first, then as many of the others as fit
+        # (one that would be cut at the edge is left out; ? lists them all).
+        while right and sum(_entry_width(e) for e in right) > width:
+            right.pop(0)
+        room = width - sum(_entry_width(e) for e in right) - (1 if right else 0)
+        shown: list[Entry] = []
+        used = 0
+        for entry in left:
+            if used + _entry_width(entry) > room:
+                break
+            shown.append(entry)
+            used += _entry_width(entry)
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[KeySpan] = []
 
-        def add(key: str, display: str, description: str, enabled: bool) -> None:
+        def add(entry: Entry) -> None:
+            key, display, description, enabled = entry
             start = text.cell_len
-            index = len(spans)
             extra = Style() if enabled else disabled_style
-            if self._hover == index:
+            if self._hover == len(spans):
                 extra += hover_style
             text.append(f" {display} ", key_style + extra)
             if description:
                 text.append(f"{description} ", description_style + extra)
             spans.append(KeySpan(start, text.cell_len, key, enabled))
 
-        for key, display, description, enabled in entries:
-            add(key, display, description, enabled)
-        width = self.size.width
-        if palette is not None and width:
-            key, display, enabled = palette
-            label_width = len(display) + len("Commands") + 3
-            gap = width - text.cell_len - label_width
-            if gap >= 1:
-                text.append(" " * gap)
-                add(key, display, "Commands", enabled)
+        for entry in shown:
+            add(entry)
+        if right:
+            gap = width - used - sum(_entry_width(e) for e in right) if self.size.width else 1
+            text.append(" " * gap)
+            for entry in right:
+                add(entry)
         self._spans = spans
         return text
 
