@@ -29,8 +29,8 @@ class KeySpan:
 
 
 Entry = tuple[str, str, str, bool]  # key, key display, description, enabled
-# Actions shown at the right-hand end, kept when the others do not all fit.
-RIGHT_ACTIONS = ("help",)
+# Actions shown at the right-hand end (search, help), kept when the others do not all fit.
+RIGHT_ACTIONS = ("search", "help")
 
 
 def _entry_width(entry: Entry) -> int:
