@@ -68,3 +68,15 @@ def test_a_key_that_does_not_fit_is_left_out_whole(app: NewsReaderApp) -> None:
         assert all(text[s.start : s.end].rstrip()[-1].isalpha() for s in bar._spans)
 
     run(app, scenario, size=(80, 24))
+
+
+def test_the_bar_follows_the_theme(app: NewsReaderApp) -> None:
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        bar = app.main.query_one(KeyBar)
+        dark = bar.render().spans[0].style
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        await pilot.pause()
+        assert bar.render().spans[0].style != dark  # the drawn line is not reused
+
+    run(app, scenario)
