@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tui.core.extract.claims import extract_claims
-from tui.core.extract.entities import extract_entities
-from tui.core.extract.figures import extract_figures
 from tui.core.model import Analysis, Article, Entity, Span
 
+# Stored with every analysis; a library re-analyses articles stored under another version.
+# Reading it must stay cheap (the reader checks it when it opens an article), so the
+# extractors, ~120 ms of imports and tables, load when analyse() first runs.
 EXTRACTOR_VERSION = "1"
 
 EntityEngine = Callable[[str, list[Span]], list[Entity]]
@@ -20,6 +20,10 @@ def analyse(article: Article, entity_engine: EntityEngine | None = None) -> Anal
     ``entity_engine`` replaces the built-in entity extractor (e.g. the spaCy engine);
     figures and claims always come from the built-in extractors.
     """
+    from tui.core.extract.claims import extract_claims
+    from tui.core.extract.entities import extract_entities
+    from tui.core.extract.figures import extract_figures
+
     text, sentences = article.text, article.sentences
     entities = (entity_engine or extract_entities)(text, sentences)
     figures = extract_figures(text, sentences)
