@@ -196,10 +196,9 @@ def main() -> int:
     times: dict[str, list[float]] = {name: [] for name in cases}
     run_in_pty(cases["minimal Textual app (first paint)"][0], env)  # warm the file cache
     for run in range(runs):
-        for name, (argv, extra) in cases.items():  # interleaved: noise hits all alike
+        for case, (name, (argv, extra)) in enumerate(cases.items()):  # interleaved
             if argv is None:
-                fresh = fresh_dir / f"fresh-{run}-{len(times[name])}-{name[-8:-1]}.sqlite3"
-                argv = [*reader, str(fresh)]
+                argv = [*reader, str(fresh_dir / f"fresh-{run}-{case}.sqlite3")]
             times[name].append(run_in_pty(argv, {**env, **extra}))
     base = statistics.median(times["minimal Textual app (first paint)"])
     print(f"{'program':<48} {'median s':>9} {'min s':>7} {'ratio':>6}")

@@ -7,7 +7,7 @@ straight to the app's store (the library, or a MemoryStore for injected articles
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -91,7 +91,6 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._tab_articles: dict[str, Article] = {}
         self._tab_serial = 0
-        self._tab_bar_ready = False  # the article tab bar is mounted, its first tab with it
         self._active_reader_id = "reader"
         self.filter: ArticleFilter | None = None  # None: every article
 
@@ -287,20 +286,17 @@ class MainScreen(Screen[None]):
             # app exits while it mounts (a named active tab would then be missing).
             tabs = Tabs(Tab(tab_label(article), id=tab_id), id="article-tabs")
             tabs.can_focus = False  # H / L and the mouse switch tabs; tab visits panes only
-            self._tab_bar_ready = False
-            self.call_later(
-                self._tab_bar_mounted, self.query_one("#centre").mount(tabs, before="#readers")
-            )
+            self.query_one("#centre").mount(tabs, before="#readers")
             self._show_in_reader("reader", article, mark_read=mark_read)
             if then is not None:
                 then(article)
             return
-        if not self._tab_bar_ready:
+        tabs = found.first(Tabs)
+        if not tabs.is_mounted:
             # Tabs mounts its tab list and first tab in steps: a tab added before it is done
             # can take the first tab's place. Try again once the bar is up.
             self.call_after_refresh(self.open_article, article, new_tab, mark_read, then)
             return
-        tabs = found.first(Tabs)
         active = tabs.active
         if new_tab or not active:
             self._tab_serial += 1
@@ -315,10 +311,6 @@ class MainScreen(Screen[None]):
         self._show_in_reader("reader", article, mark_read=mark_read)
         if then is not None:
             then(article)
-
-    async def _tab_bar_mounted(self, mounting: Awaitable[None]) -> None:
-        await mounting
-        self._tab_bar_ready = True
 
     def _second_reader(self) -> ArticleView:
         """The comparison reader of the split view, created on first use."""

@@ -96,17 +96,23 @@ class KeyBar(Widget, can_focus=False):
         return text
 
     def _draw(self) -> Text:
+        width = self.size.width
+        text = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[KeySpan] = []
+        self._spans = spans
+        if not width:
+            return text
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         disabled_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
         left, right = self._entries()
-        width = self.size.width or 1_000
         # Whole keys only: the right-hand keys first, then as many of the others as fit
         # (one that would be cut at the edge is left out; ? lists them all).
-        while right and sum(_entry_width(e) for e in right) > width:
+        while right and sum(map(_entry_width, right)) > width:
             right.pop(0)
-        room = width - sum(_entry_width(e) for e in right) - (1 if right else 0)
+        right_width = sum(map(_entry_width, right))
+        room = width - right_width - (1 if right else 0)
         shown: list[Entry] = []
         used = 0
         for entry in left:
@@ -114,8 +120,6 @@ class KeyBar(Widget, can_focus=False):
                 break
             shown.append(entry)
             used += _entry_width(entry)
-        text = Text(no_wrap=True, overflow="crop", end="")
-        spans: list[KeySpan] = []
 
         def add(entry: Entry) -> None:
             key, display, description, enabled = entry
@@ -131,11 +135,9 @@ class KeyBar(Widget, can_focus=False):
         for entry in shown:
             add(entry)
         if right:
-            gap = width - used - sum(_entry_width(e) for e in right) if self.size.width else 1
-            text.append(" " * gap)
+            text.append(" " * (width - used - right_width))
             for entry in right:
                 add(entry)
-        self._spans = spans
         return text
 
     def _span_at(self, x: int) -> int | None:
