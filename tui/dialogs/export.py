@@ -9,11 +9,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.dialogs import DIALOG_CSS
 from tui.widgets.safe_input import SafeInput
 
 
 class ExportDialog(ModalScreen[str | None]):
     """A path field; Enter exports, Escape cancels."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

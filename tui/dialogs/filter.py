@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.core.library.store import ArticleFilter
+from tui.dialogs import DIALOG_CSS
 
 HELP = "unread  starred  site:NAME  since:YYYY-MM-DD  @entity or entity:NAME   (empty: all)"
 
@@ -62,27 +63,7 @@ def describe_filter(f: ArticleFilter) -> str:
 class FilterDialog(ModalScreen[ArticleFilter | None]):
     """Type a filter; Enter applies it (empty shows every article), escape cancels."""
 
-    DEFAULT_CSS = """
-    FilterDialog {
-        align: center top;
-    }
-    FilterDialog > #filter-box {
-        width: 80%;
-        max-width: 100;
-        height: auto;
-        margin-top: 3;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    FilterDialog #filter-help {
-        color: $text-muted;
-    }
-    FilterDialog #filter-error {
-        color: $text-error;
-        height: auto;
-    }
-    """
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

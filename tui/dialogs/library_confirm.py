@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.dialogs import DIALOG_CSS
 from tui.dialogs._text import inert
 
 
@@ -17,30 +18,7 @@ class ConfirmDelete(ModalScreen[bool]):
     Cancel has the focus, so a stray enter never deletes.
     """
 
-    DEFAULT_CSS = """
-    ConfirmDelete {
-        align: center middle;
-    }
-    ConfirmDelete > #confirm-dialog {
-        width: 64;
-        max-width: 90%;
-        height: auto;
-        border: thick $error;
-        background: $surface;
-        padding: 1 2;
-    }
-    ConfirmDelete #confirm-question {
-        text-style: bold;
-    }
-    ConfirmDelete #confirm-buttons {
-        height: auto;
-        align-horizontal: right;
-        margin-top: 1;
-    }
-    ConfirmDelete Button {
-        margin-left: 2;
-    }
-    """
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("y", "confirm", "Delete"),

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from tui.dialogs import DIALOG_CSS
 from tui.dialogs._text import SafeTextArea, inert
 
 
@@ -17,39 +18,7 @@ class NoteEditor(ModalScreen[str | None]):
     Saving an empty note returns "" (the library deletes a blank note).
     """
 
-    DEFAULT_CSS = """
-    NoteEditor {
-        align: center middle;
-    }
-    NoteEditor > #note-dialog {
-        width: 72;
-        max-width: 90%;
-        height: auto;
-        max-height: 90%;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    NoteEditor #note-title {
-        text-style: bold;
-    }
-    NoteEditor #note-quote {
-        color: $text-muted;
-        max-height: 6;
-        margin-bottom: 1;
-    }
-    NoteEditor #note-text {
-        height: 10;
-    }
-    NoteEditor #note-buttons {
-        height: auto;
-        align-horizontal: right;
-        margin-top: 1;
-    }
-    NoteEditor Button {
-        margin-left: 2;
-    }
-    """
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Static
 
 from tui.core.textsafe import sanitize_for_terminal
+from tui.dialogs import DIALOG_CSS
 from tui.widgets.safe_input import SafeInput
 
 
@@ -34,6 +35,8 @@ class SafeDirectoryTree(DirectoryTree):
 
 class OpenDialog(ModalScreen[str | None]):
     """Pick a file (Enter on it) or type a file/folder path and press Enter."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

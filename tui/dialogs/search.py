@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
+from tui.dialogs import DIALOG_CSS
 from tui.widgets.safe_input import SafeInput
 
 DEBOUNCE = 0.05  # seconds of typing pause before a search starts
@@ -70,28 +71,7 @@ def _window(text: str, positions: tuple[int, ...]) -> tuple[str, list[int]]:
 class SearchDialog(ModalScreen[Hit | None]):
     """Fuzzy search across articles (or within one article, with ``article_id``)."""
 
-    DEFAULT_CSS = """
-    SearchDialog {
-        align: center top;
-    }
-    SearchDialog > #search-box {
-        width: 90%;
-        max-width: 140;
-        height: 80%;
-        margin-top: 2;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    SearchDialog #search-status {
-        color: $text-muted;
-        height: 1;
-    }
-    SearchDialog #search-results {
-        height: 1fr;
-        border: none;
-    }
-    """
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "close", "Close"),

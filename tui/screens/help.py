@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.dialogs import DIALOG_CSS
 from tui.widgets.safe_text import sanitize_for_terminal
 
 
@@ -65,6 +66,8 @@ def _key_display(app: object, binding: Binding) -> str:
 
 class HelpScreen(ModalScreen[None]):
     """A modal table of the bindings of the app, the main screen and each pane."""
+
+    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
