@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from tui.core.fetch.safety import is_url
 from tui.core.library.store import (
     Analyser,
     ImportSummary,
@@ -138,10 +139,17 @@ def import_paths(
     With ``workers`` > 1 and enough files, chunks are loaded and analysed in a process pool
     (the analyser must then be a module-level function, to be sent to the workers).
     """
+    items = [str(p) for p in paths]
+    # Web addresses are fetched (issue 14: tui.core.feeds.urls); the rest are files.
+    urls = [p for p in items if is_url(p)]
+    files = expand_paths(p for p in items if not is_url(p))
     with library.bulk():
-        return _import_files(
-            library, expand_paths(paths), on_progress, workers, chunk_size, raw, analyser
-        )
+        summary = _import_files(library, files, on_progress, workers, chunk_size, raw, analyser)
+    if urls:
+        from tui.core.feeds.urls import import_urls
+
+        summary.merge(import_urls(library, urls, analyser=analyser))
+    return summary
 
 
 def _import_files(

@@ -98,7 +98,40 @@ UPDATE notes SET updated_at = created_at WHERE updated_at IS NULL;
 CREATE INDEX articles_site ON articles(site, sort_ts DESC);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Feeds (issue 14): subscriptions with their HTTP validators and politeness state, and the
+# entries each feed has given (GUID, else link, else content hash) -> the article made of them.
+_FEEDS = """
+CREATE TABLE feeds (
+    id             INTEGER PRIMARY KEY,
+    url            TEXT NOT NULL UNIQUE,
+    title          TEXT NOT NULL DEFAULT '',
+    site_url       TEXT,
+    tag            TEXT NOT NULL DEFAULT '',
+    full_text      INTEGER,                 -- 1 on, 0 off, NULL: on when entries are summaries
+    etag           TEXT,
+    last_modified  TEXT,
+    min_interval   REAL NOT NULL DEFAULT 0, -- seconds, from <ttl>, sy:update*, max-age
+    added_at       TEXT NOT NULL,
+    last_fetched   TEXT,
+    last_error     TEXT,
+    failures       INTEGER NOT NULL DEFAULT 0,
+    retry_at       REAL NOT NULL DEFAULT 0  -- no request before (Retry-After, backoff)
+);
+CREATE TABLE feed_entries (
+    feed_id       INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    entry_key     TEXT NOT NULL,
+    link          TEXT,
+    content_hash  TEXT NOT NULL,
+    article_id    TEXT NOT NULL,            -- no foreign key: the user may delete the article
+    seen_at       TEXT NOT NULL,
+    PRIMARY KEY (feed_id, entry_key)
+) WITHOUT ROWID;
+CREATE INDEX feed_entries_article ON feed_entries(article_id);
+CREATE INDEX feed_entries_link ON feed_entries(feed_id, link);
+CREATE INDEX feed_entries_hash ON feed_entries(feed_id, content_hash);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _FEEDS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

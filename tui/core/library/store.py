@@ -435,6 +435,27 @@ class Library:
                         _refresh_if_stale(conn, p, extractor_version)
         return summary
 
+    def replace_article(self, prepared: PreparedArticle, extractor_version: str) -> None:
+        """Give an article new content under its id (a feed entry that was edited upstream).
+
+        Read state, stars and notes stay; notes and stars on claims are re-anchored.
+        """
+        p = prepared
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE articles SET url = ?, title = ?, site = ?, section = ?, authors = ?, "
+                "published = ?, updated = ?, sort_ts = ? WHERE id = ?",
+                (*p.article_row[1:9], p.id),
+            )
+            if cur.rowcount == 0:
+                raise ArticleNotFound(f"no article {p.id!r} in the library")
+            conn.execute(
+                "UPDATE article_bodies SET text = ?, paragraphs = ?, sentences = ?, "
+                "boilerplate = ? WHERE article_id = ?",
+                (*p.body_row[1:], p.id),
+            )
+            _store_analysis(conn, p, extractor_version)
+
     # ----------------------------------------------------------------- reading
 
     def __len__(self) -> int:

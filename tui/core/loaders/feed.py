@@ -24,26 +24,11 @@ def load(data: bytes | str, *, source_path: str | None = None, raw: bool = False
         from tui.core.loaders import text as text_loader
 
         return text_loader.load(data, source_path=source_path, raw=True)
-    check_text(decode(data[:4096]) if len(data) > 4096 else decode(data))
-    check_no_entities(data)
-    import feedparser
-
-    # Bytes, never a str: feedparser would take a string for a URL or file name.
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
-    entries = parsed.get("entries") or []
-    if not entries:
-        exc = parsed.get("bozo_exception")
-        if exc is not None and parsed.get("bozo"):
-            kind = "invalid XML" if type(exc).__name__ == "SAXParseException" else "malformed feed"
-            raise LoadError(f"{kind}: {_short(exc)}")
-        if parsed.get("version"):
-            raise LoadError("feed has no entries")
-        raise LoadError("not an RSS or Atom feed")
-    feed = parsed.get("feed") or {}
-    site = _plain(feed.get("title")) or None
+    parsed = parse(data)
+    site = feed_title(parsed)
     articles = [
         article
-        for article in (_entry_article(e, site, source_path) for e in entries)
+        for article in (entry_article(e, site, source_path) for e in parsed["entries"])
         if article is not None
     ]
     if not articles:
@@ -51,7 +36,39 @@ def load(data: bytes | str, *, source_path: str | None = None, raw: bool = False
     return articles
 
 
-def _entry_article(entry: Any, site: str | None, source_path: str | None) -> Article | None:
+def parse(data: bytes, content_type: str | None = None) -> Any:
+    """feedparser's result for feed bytes (with at least one entry), after the safety checks.
+
+    ``content_type`` is the HTTP header, whose charset wins over the document's. Raises
+    LoadError with the reason for anything that is not a usable feed.
+    """
+    check_text(decode(data[:4096]) if len(data) > 4096 else decode(data))
+    check_no_entities(data)
+    import feedparser
+
+    headers = {"content-type": content_type} if content_type else None
+    # Bytes, never a str: feedparser would take a string for a URL or file name.
+    parsed = feedparser.parse(
+        data, resolve_relative_uris=False, sanitize_html=True, response_headers=headers
+    )
+    if not parsed.get("entries"):
+        exc = parsed.get("bozo_exception")
+        if exc is not None and parsed.get("bozo"):
+            kind = "invalid XML" if type(exc).__name__ == "SAXParseException" else "malformed feed"
+            raise LoadError(f"{kind}: {_short(exc)}")
+        if parsed.get("version"):
+            raise LoadError("feed has no entries")
+        raise LoadError("not an RSS or Atom feed")
+    return parsed
+
+
+def feed_title(parsed: Any) -> str | None:
+    """The feed's own title as one plain line (None when it has none)."""
+    return _plain((parsed.get("feed") or {}).get("title")) or None
+
+
+def entry_article(entry: Any, site: str | None, source_path: str | None) -> Article | None:
+    """One feed entry as an article (None when it has neither text nor title)."""
     meta = Meta(source_path=source_path, site=site)
     meta.title = _plain(entry.get("title"))
     meta.url = entry.get("link") or None
