@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 from tui.core.feeds.subscriptions import Feed
-from tui.core.fetch import is_url
+from tui.core.fetch import UnsafeURL, check_url
 from tui.core.loaders.errors import LoadError
 from tui.core.loaders.xmlsafe import check_no_entities
 
@@ -33,8 +33,8 @@ def read_opml(data: bytes) -> list[Outline]:
     seen: set[str] = set()
     for item in result.get("feeds") or []:
         url = str(item.get("url") or "").strip()
-        if not is_url(url) or url in seen:
-            continue
+        if not _fetchable(url) or url in seen:
+            continue  # file:, javascript: and the like are never subscribed to
         seen.add(url)
         tags = [t for t in item.get("tags") or [] if t]
         title = " ".join(str(item.get("title") or "").split())
@@ -44,6 +44,14 @@ def read_opml(data: bytes) -> list[Outline]:
         why = f" ({exc})" if exc else ""
         raise LoadError(f"no feeds found in the OPML file{why}")
     return outlines
+
+
+def _fetchable(url: str) -> bool:
+    try:
+        check_url(url)
+    except UnsafeURL:
+        return False
+    return True
 
 
 def write_opml(feeds: list[Feed], title: str = "newsreader subscriptions") -> bytes:

@@ -7,6 +7,7 @@ public server must not be able to redirect the fetcher at the user's own network
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 Resolver = Callable[[str], list[str]]
 
 SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class UnsafeURL(ValueError):
@@ -45,8 +47,11 @@ def check_url(url: str) -> str:
 
 
 def is_url(text: str) -> bool:
-    """Whether a command-line argument is meant as a web address rather than a file path."""
-    return text.lower().startswith(("http://", "https://"))
+    """Whether a command-line argument is meant as an address (``scheme://...``), not a path.
+
+    Any scheme counts, so ``ftp://`` or ``file://`` get a clear refusal, not "no such file".
+    """
+    return _SCHEME.match(text) is not None
 
 
 def is_private_host(host: str, resolver: Resolver) -> bool:
