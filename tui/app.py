@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.core.model import Article
+from tui.feeds_actions import FeedsActions
 from tui.resources import seeds_dir, styles_dir
 from tui.screens.main import MainScreen
 from tui.widgets.format import display_title
@@ -57,7 +58,7 @@ def _reader_commands() -> type:
     return ReaderCommands
 
 
-class NewsReaderApp(App[int]):
+class NewsReaderApp(FeedsActions, App[int]):
     """Articles on the left, the reader in the centre, the analysis on the right."""
 
     CSS_PATH = [str(styles_dir() / "app.tcss")]
@@ -67,6 +68,10 @@ class NewsReaderApp(App[int]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("o", "open", "Open"),
+        Binding("s", "feeds", "Feeds", show=False),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False),
+        Binding("O", "open_in_browser", "Open in browser", show=False),
+        Binding("y", "copy_url", "Copy URL", show=False),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
     ]
 
@@ -109,6 +114,7 @@ class NewsReaderApp(App[int]):
     def screen_ready(self) -> None:
         """Called by the main screen once its panes exist: show and start loading."""
         self.main.refresh_list()
+        self.start_feed_timer()
         self.call_after_refresh(self._first_paint)
         # Paint the list first, then import / load files and build the search index.
         if self.library is not None:

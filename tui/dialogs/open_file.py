@@ -48,7 +48,9 @@ class OpenDialog(ModalScreen[str | None]):
         with Vertical(id="open-box"):
             yield Static("Enter on a file opens it; Enter on a folder puts it in the path field.")
             yield SafeDirectoryTree(str(self.root), id="open-tree")
-            yield SafeInput(placeholder="path to a file or folder", id="open-path")
+            yield SafeInput(
+                placeholder="path to a file or folder, or an http(s):// address", id="open-path"
+            )
             with Horizontal(id="open-buttons"):
                 yield Button("Open", id="open-ok", variant="primary")
                 yield Button("Cancel", id="open-cancel")
@@ -71,6 +73,11 @@ class OpenDialog(ModalScreen[str | None]):
         value = self.query_one("#open-path", Input).value.strip()
         if not value:
             self.notify("Type a path or pick a file", severity="warning", markup=False)
+            return
+        from tui.core.fetch.safety import is_url
+
+        if is_url(value):
+            self.dismiss(value)  # fetched by the import (tui.core.feeds.urls)
             return
         if not Path(value).expanduser().exists():
             self.notify(

@@ -166,6 +166,16 @@ class FeedStore:
         )
         return self._read(lambda c: [r[0] for r in c.execute(sql, (feed_id,))])
 
+    def site_of(self, feed_id: int) -> str | None:
+        """The site name this feed's articles carry (for filtering the list by feed)."""
+        sql = (
+            "SELECT a.site FROM feed_entries e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.feed_id = ? AND a.site IS NOT NULL GROUP BY a.site "
+            "ORDER BY count(*) DESC LIMIT 1"
+        )
+        row = self._read(lambda c: c.execute(sql, (feed_id,)).fetchone())
+        return None if row is None else row[0]
+
     def removable_articles(self, feed_id: int) -> list[str]:
         """This feed's articles no other feed gave, not starred, with no note or starred claim."""
         sql = (
