@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 # Quick versions of every benchmark; run a script without --quick for the full figures.
-QUICK_BENCHES := load_bench sentence_bench eval_extract search_bench library_bench startup large_article
+QUICK_BENCHES := load_bench sentence_bench eval_extract search_bench library_bench startup large_article feeds_bench
 bench: $(VENV)/.installed-test
 	for b in $(QUICK_BENCHES); do $(BIN)/python benchmarks/$$b.py --quick || exit 1; done
 

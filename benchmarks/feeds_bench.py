@@ -24,11 +24,16 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import SHARED, print_table, require_shared
 
 from tests.core.feeds import fakesite
+
+if TYPE_CHECKING:
+    from tui.core.feeds import RefreshReport
+    from tui.core.library import Library
 
 BIG_FEED = "/big.xml"
 # ---------------------------------------------------------------------- the server process
@@ -42,7 +47,8 @@ def _pages() -> list[tuple[bytes, bytes | None]]:
     for path in sorted((SHARED / "corpus" / "html").glob("*.html")):
         page = path.read_bytes()
         doc = trafilatura.bare_extraction(page.decode("utf-8", "replace"), with_metadata=True)
-        own = doc.url.encode() if doc is not None and doc.url else None
+        url = getattr(doc, "url", None)
+        own = url.encode() if url else None
         out.append((page, own))
     return out
 
@@ -62,7 +68,7 @@ def serve(port_file: Path, feeds: int, entries: int, big: int) -> None:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"  # type: ignore[index]
             path = self.path
             if path.startswith("/p") and "/story/" in path:
                 n = int(path.rsplit("/", 1)[1])
@@ -144,7 +150,7 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _refresh(library, urls: list[str], workers: int) -> tuple[object, float, float]:  # type: ignore[no-untyped-def]
+def _refresh(library: Library, urls: list[str], workers: int) -> tuple[RefreshReport, float, float]:
     from tui.core.feeds import FeedStore, Refresher
     from tui.core.fetch import Fetcher
 
@@ -159,17 +165,70 @@ def _refresh(library, urls: list[str], workers: int) -> tuple[object, float, flo
     return report, time.perf_counter() - wall, _cpu() - cpu
 
 
+def ui_latency(
+    library_path: Path, probes_s: float = 0.02
+) -> tuple[list[float], RefreshReport | None]:
+    """Run the app headless, press R, and sample the event loop's lag until the refresh ends.
+
+    The lag of a timer due every ``probes_s`` is how long a key press would wait before the
+    app could handle it: the input latency the refresh causes.
+    """
+    import asyncio
+
+    from textual.worker import WorkerState
+
+    from tui.app import NewsReaderApp
+    from tui.core.library import Library
+
+    library = Library.open(library_path)
+    app = NewsReaderApp(library=library)
+    lags: list[float] = []
+    reports: list[RefreshReport] = []
+    done = app._refreshed  # type: ignore[attr-defined]
+
+    def finished(report: RefreshReport) -> None:
+        reports.append(report)
+        done(report)
+
+    app._refreshed = finished  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause(1.0)
+            await pilot.press("R")
+            loop = asyncio.get_running_loop()
+            while not reports:
+                due = loop.time() + probes_s
+                await asyncio.sleep(probes_s)
+                lags.append(max(0.0, loop.time() - due))
+            busy = [w for w in app.workers if w.state == WorkerState.RUNNING]
+            for worker in busy:
+                await worker.wait()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        library.close()
+    return lags, reports[0] if reports else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20 feeds x 10 entries, 500 big")
+    parser.add_argument("--ui-feeds", type=int, default=40, help="feeds for --ui (40)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--serve", metavar="PORT_FILE", help=argparse.SUPPRESS)
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--entries", type=int, default=20)
     parser.add_argument("--big", type=int, default=5000)
+    parser.add_argument(
+        "--ui", action="store_true", help="instead: input latency in the app while R refreshes"
+    )
     args = parser.parse_args()
     if args.quick:
         args.feeds, args.entries, args.big = 20, 10, 500
+    elif args.ui:
+        args.feeds = args.ui_feeds
     if args.serve:
         serve(Path(args.serve), args.feeds, args.entries, args.big)
         return
@@ -179,9 +238,6 @@ def main() -> None:
 
 
 def run(tmp: Path, args: argparse.Namespace) -> None:
-    from tui.core.feeds import FeedStore
-    from tui.core.library import Library
-
     port_file = tmp / "port"
     cmd = [sys.executable, __file__, "--serve", str(port_file), "--feeds", str(args.feeds)]
     cmd += ["--entries", str(args.entries), "--big", str(args.big)]
@@ -190,52 +246,99 @@ def run(tmp: Path, args: argparse.Namespace) -> None:
         while not port_file.exists() or not port_file.read_text():
             time.sleep(0.05)
         base = f"http://127.0.0.1:{port_file.read_text()}"
-        library = Library.open(tmp / "library.sqlite3")
-        store = FeedStore.of(library)
         urls = [f"{base}/feed/{i}.xml" for i in range(args.feeds)]
+        db = _subscribed(tmp, urls, base + BIG_FEED)
+        if args.ui:
+            _report_ui(*ui_latency(db), args)
+        else:
+            _report_refreshes(db, urls, base + BIG_FEED, server.pid, args)
+    finally:
+        server.kill()
+        server.wait()
+
+
+def _subscribed(tmp: Path, urls: list[str], big_url: str) -> Path:
+    from tui.core.feeds import FeedStore
+    from tui.core.library import Library
+
+    db = tmp / "library.sqlite3"
+    with Library.open(db) as library:
+        library.set_meta("seeded", "benchmark")  # the app must not import the seeds
+        store = FeedStore.of(library)
         for url in urls:
             store.add(url)
-        store.add(base + BIG_FEED, full_text=False)
         store.close()
-        sampler = RssSampler(exclude=server.pid)
+    return db
+
+
+def _report_refreshes(
+    db: Path, urls: list[str], big_url: str, server_pid: int, args: argparse.Namespace
+) -> None:
+    from tui.core.feeds import FeedStore
+    from tui.core.library import Library
+
+    with Library.open(db) as library:
+        sampler = RssSampler(exclude=server_pid)
         sampler.start()
         first, wall1, cpu1 = _refresh(library, urls, args.workers)
         peak = sampler.stop()
         second, wall2, cpu2 = _refresh(library, urls, args.workers)
-        big, wall3, cpu3 = _refresh(library, [base + BIG_FEED], args.workers)
-        library.close()
-    finally:
-        server.kill()
-        server.wait()
-    n = args.feeds * args.entries
+        store = FeedStore.of(library)
+        store.add(big_url, full_text=False)
+        store.close()
+        big, wall3, cpu3 = _refresh(library, [big_url], args.workers)
     rows = [
         [
-            f"first refresh: {args.feeds} feeds x {args.entries}, {first.pages} pages",  # type: ignore[attr-defined]
-            first.new,  # type: ignore[attr-defined]
+            f"first refresh: {args.feeds} feeds x {args.entries}, {first.pages} pages",
+            first.new,
             wall1,
             cpu1,
-            f"{first.new / wall1:.0f}/s",  # type: ignore[attr-defined]
+            f"{first.new / wall1:.0f}/s",
             f"{peak / 2**20:.0f} MB",
         ],
         [
-            f"second refresh, all 304 ({second.count('not modified')} feeds)",  # type: ignore[attr-defined]
-            second.new,  # type: ignore[attr-defined]
+            f"second refresh, all 304 ({second.count('not modified')} feeds)",
+            second.new,
             wall2,
             cpu2,
             "",
             "",
         ],
-        [f"one feed of {args.big} entries", big.new, wall3, cpu3, f"{big.new / wall3:.0f}/s", ""],  # type: ignore[attr-defined]
+        [f"one feed of {args.big} entries", big.new, wall3, cpu3, f"{big.new / wall3:.0f}/s", ""],
     ]
     print_table(
         ["run", "articles", "wall s", "CPU s", "rate", "peak RSS"],
         rows,
-        title=f"feeds benchmark ({n} entries, {args.workers} workers, "
-        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)",
+        title=f"feeds benchmark ({args.workers} workers, {_load()})",
     )
-    failed = first.failed + second.failed + big.failed  # type: ignore[attr-defined]
-    for outcome in failed:
+    for outcome in first.failed + second.failed + big.failed:
         print(f"failed: {outcome.feed.url}: {outcome.error}")
+
+
+def _report_ui(lags: list[float], report: RefreshReport | None, args: argparse.Namespace) -> None:
+    ms = sorted(lag * 1000 for lag in lags)
+    if not ms or report is None:
+        print("the refresh did not finish")
+        return
+    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+    rows = [
+        [
+            f"{args.feeds} feeds x {args.entries}, R in the app",
+            report.new,
+            ms[len(ms) // 2],
+            p95,
+            ms[-1],
+        ]
+    ]
+    print_table(
+        ["run", "articles", "lag p50 ms", "lag p95 ms", "max ms"],
+        rows,
+        title=f"input latency during a refresh (event-loop lag every 20 ms; {_load()})",
+    )
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 if __name__ == "__main__":
