@@ -148,3 +148,32 @@ def test_shared_corpus_feeds_refresh(
     assert {urlsplit(f.url).path: counts[f.id].articles for f in listed} == expected
     assert main(["feeds", "refresh", "-q"]) == 0
     assert "0 new articles" in capsys.readouterr().out
+
+
+def test_charset_from_the_header_then_the_document(
+    httpserver: HTTPServer, _private_library: Path
+) -> None:
+    prose = " ".join(["The café owners in Zürich said prices rose by 12% this year."] * 8)
+    page = f"<html><head><title>Café prices</title></head><body><p>{prose}</p></body></html>"
+    httpserver.expect_request("/header").respond_with_data(
+        page.encode("cp1252"), content_type="text/html; charset=windows-1252"
+    )
+    declared = page.replace("<head>", '<head><meta charset="iso-8859-1">').replace("12%", "9%")
+    httpserver.expect_request("/meta").respond_with_data(
+        declared.encode("iso-8859-1"), content_type="text/html"
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Zürich Zeitung</title>'
+        f"<item><title>Café Zürich</title><link>{base(httpserver)}/x</link>"
+        f"<description>{prose}</description></item></channel></rss>"
+    )
+    httpserver.expect_request("/feed").respond_with_data(
+        feed.encode("iso-8859-1"), content_type="application/rss+xml; charset=iso-8859-1"
+    )
+    urls = [httpserver.url_for(p) for p in ("/header", "/meta", "/feed")]
+    assert main(["import", *urls, "-q"]) == 0
+    with Library.open(_private_library) as library:
+        rows = library.list_articles()
+        texts = [library.get_article(r.id).text for r in rows]
+    assert len(rows) == 3 and all("café owners in Zürich" in t for t in texts)
+    assert "Café Zürich" in {r.title for r in rows}
