@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "add files, folders and feeds to the library"),
     "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
     "feeds": ("feeds", "subscribe to feeds, refresh them, OPML import and export"),
+    "config": ("config", "show the config file's path and problems; print or write the defaults"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -31,12 +32,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    from tui.config import config_path
+
     commands = "\n".join(f"  {name:<10} {help_}" for name, (_, help_) in COMMANDS.items())
     parser = _Parser(
         prog="newsreader",
         description="A terminal reader for news articles: who claims what, about whom, "
         "with which numbers.",
-        epilog=f"commands:\n{commands}\n\nRun 'newsreader COMMAND --help' for a command's options.",
+        epilog=f"commands:\n{commands}\n\nRun 'newsreader COMMAND --help' for a command's options."
+        f"\nconfig file: {config_path()} (newsreader config --default prints every option)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
