@@ -164,7 +164,7 @@ def _apply_keys(config: Config, value: Any, lines: _LineFinder) -> None:
             config.keys[action] = keys
         else:
             config.problems.append(
-                f"{lines.where('keys', action)}: keys.{action} must be text such as \"ctrl+o,o\""
+                f'{lines.where("keys", action)}: keys.{action} must be text such as "ctrl+o,o"'
             )
 
 

@@ -17,10 +17,24 @@ from textual import work
 if TYPE_CHECKING:
     from tui.core.feeds import RefreshReport
 
-# Minutes between automatic refreshes (0 or unset: none); each refresh honours every feed's
-# own minimum interval (<ttl>, sy:update*, max-age) and Retry-After.
+# Minutes between automatic refreshes, over the config's [feeds] refresh_minutes (0: none);
+# each automatic refresh honours every feed's minimum interval (<ttl>, sy:update*, max-age)
+# and Retry-After.
 REFRESH_ENV = "NEWSREADER_REFRESH_MINUTES"
 LIST_EVERY_S = 1.0  # re-read the list at most this often while articles arrive
+
+
+def refresh_minutes() -> float:
+    """$NEWSREADER_REFRESH_MINUTES if set, else the config's ``[feeds] refresh_minutes``."""
+    value = os.environ.get(REFRESH_ENV, "").strip()
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            return 0.0
+    from tui.config import load_config
+
+    return float(load_config().feeds.refresh_minutes)
 
 
 class FeedsActions:
@@ -29,11 +43,8 @@ class FeedsActions:
     _feeds_busy = False
 
     def start_feed_timer(self) -> None:
-        """Refresh the feeds every $NEWSREADER_REFRESH_MINUTES minutes, if set."""
-        try:
-            minutes = float(os.environ.get(REFRESH_ENV, "") or 0)
-        except ValueError:
-            minutes = 0.0
+        """Refresh the feeds every few minutes when the config (or the environment) says so."""
+        minutes = refresh_minutes()
         app: Any = self
         if minutes > 0 and app.library is not None:
             from tui.app import _start_resource_tracker

@@ -105,3 +105,17 @@ def test_o_opens_a_url(httpserver: HTTPServer, tmp_path: Path) -> None:
 
     run_app(db, scenario)
     assert seen["url"] == url
+
+
+def test_refresh_interval_from_config_or_environment(tmp_path: Path, monkeypatch) -> None:
+    from tui.feeds_actions import REFRESH_ENV, refresh_minutes
+
+    config = tmp_path / "config.toml"
+    config.write_text("[feeds]\nrefresh_minutes = 15\n")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(config))
+    monkeypatch.delenv(REFRESH_ENV, raising=False)
+    assert refresh_minutes() == 15
+    monkeypatch.setenv(REFRESH_ENV, "2.5")
+    assert refresh_minutes() == 2.5
+    monkeypatch.setenv(REFRESH_ENV, "often")
+    assert refresh_minutes() == 0
