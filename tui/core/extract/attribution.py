@@ -1,243 +1,16 @@
-"""Who said it, through which channel, quoted or not, and how hedged.
+"""Who said it and through which channel: speaker and source named in one sentence.
 
-Rules over one sentence at a time (plus the quoted regions of the whole text), cheap enough to
-run on every sentence: each public function first checks a set of trigger words (the lower-cased
-tokens and bigrams of claims_features) and only then runs its regular expressions.
+Rules over one sentence at a time (its quoted passages blanked), cheap enough to run on every
+sentence: each public function first checks a set of trigger words (the lower-cased tokens and
+bigrams of claims_features) and only then runs its regular expressions.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
 
-from tui.core.model import Span
-
-# ---------------------------------------------------------------------------------------------
-# Hedges
-# ---------------------------------------------------------------------------------------------
-
-# Longest first, so "according to unconfirmed reports" wins over "unconfirmed".
-_HEDGE_PHRASES = sorted(
-    [
-        "according to unconfirmed reports",
-        "according to sources",
-        "sources said",
-        "sources say",
-        "sources told",
-        "is believed to",
-        "are believed to",
-        "was believed to",
-        "were believed to",
-        "is said to",
-        "are said to",
-        "was said to",
-        "were said to",
-        "is thought to",
-        "are thought to",
-        "is understood to",
-        "is expected to",
-        "are expected to",
-        "appears to",
-        "appear to",
-        "appeared to",
-        "seems to",
-        "seem to",
-        "seemed to",
-        "reportedly",
-        "allegedly",
-        "alleged",
-        "expected",
-        "may",
-        "might",
-        "could",
-        "likely",
-        "unlikely",
-        "possibly",
-        "probably",
-        "perhaps",
-        "seems",
-        "apparently",
-        "supposedly",
-        "presumably",
-        "estimated",
-        "suspected",
-        "unverified",
-        "unconfirmed",
-        "rumoured",
-        "rumored",
-        "purportedly",
-        "purported",
-        "claimed",
-        "speculated",
-    ],
-    key=len,
-    reverse=True,
-)
-_HEDGE = re.compile(
-    r"(?<![\w’'-])(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _HEDGE_PHRASES)
-    + r")"
-    r"(?![\w-])",
-    re.I,
-)
-# Tokens / bigrams (as claims_features writes them) that can start a hedge: the quick filter.
-HEDGE_TRIGGERS = frozenset(
-    {p for p in _HEDGE_PHRASES if " " not in p}
-    | {"believed to", "said to", "thought to", "understood to", "sources said", "sources say"}
-    | {"sources told", "appears to", "appear to", "appeared to", "seems to", "seem to"}
-    | {"seemed to", "unconfirmed reports", "according to"}
-)
-# "May" the month: "May’s", "May 3", "May 2025", "in May", "last May"...
-_MONTH_AFTER = re.compile(r"\s*(?:['’]s\b|\d)")
-_MONTH_BEFORE = re.compile(
-    r"(?:\b(?:in|on|since|until|till|by|from|to|of|last|next|early|late|mid|this|during|"
-    r"before|after|through)|\d|[-–])\s*$",
-    re.I,
-)
-
-
-def _phrase_keys(phrase: str) -> set[str]:
-    words = phrase.split()
-    return set(words) | {a + " " + b for a, b in pairwise(words)}
-
-
-_PHRASES_BY_TRIGGER: dict[str, list[str]] = {}
-for _p in _HEDGE_PHRASES:
-    for _k in _phrase_keys(_p) & HEDGE_TRIGGERS:
-        _PHRASES_BY_TRIGGER.setdefault(_k, []).append(_p)
-
-
-@lru_cache(maxsize=512)
-def _hedge_regex(triggers: frozenset[str]) -> re.Pattern[str]:
-    """A small alternation of just the phrases these triggers can start (longest first)."""
-    phrases = sorted({p for t in triggers for p in _PHRASES_BY_TRIGGER.get(t, ())}, key=len)
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in reversed(phrases))
-    return re.compile(r"(?<![\w’'-])(?:" + (alternation or "(?!)") + r")(?![\w-])", re.I)
-
-
-def find_hedges(sentence: str, words: set[str] | frozenset[str] | None = None) -> list[str]:
-    """The hedging cues in the sentence, as written, in order (may-the-month is skipped).
-
-    `words`: the sentence's claims_features set, if at hand; it narrows the search to the
-    phrases its tokens can start (much faster than the full alternation).
-    """
-    out: list[str] = []
-    if words is None:
-        pattern = _HEDGE
-    else:
-        hits = HEDGE_TRIGGERS.intersection(words)
-        if not hits:
-            return out
-        pattern = _hedge_regex(frozenset(hits))
-    for m in pattern.finditer(sentence):
-        word = m.group(0)
-        if word[0] == "M" and word.lower() == "may" and not _is_modal_may(sentence, m.start()):
-            continue
-        out.append(" ".join(word.split()))
-    return out
-
-
-def _is_modal_may(sentence: str, start: int) -> bool:
-    """A capitalised "May" is the verb only where a sentence (or a quotation) opens with it."""
-    after = sentence[start + 3 : start + 7]
-    if _MONTH_AFTER.match(after):
-        return False
-    before = sentence[max(0, start - 12) : start]
-    if _MONTH_BEFORE.search(before):
-        return False
-    return before.strip() in ("", '"', "“", "(", "‘", "'")
-
-
-# ---------------------------------------------------------------------------------------------
-# Quotations
-# ---------------------------------------------------------------------------------------------
-
-_QUOTE_CHARS = re.compile(r"[\"“”]")
-_SINGLE_QUOTED = re.compile(
-    r"(?:^|(?<=[\s(:—–]))[‘'](?=[^\W\d_])([^\n]{3,1000}?)(?<=[\w.,!?])[’'](?=[\s.,;:!?)—–]|$)", re.M
-)
-_QUOTE_CUE = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|quoted|wrote|writes|stated|noted|"
-    r"explained|warned|argued|insisted|replied|declared|stressed|tweeted|posted|according|"
-    r"saying|remarked|commented|continued|recalled)\b|:\s*$",
-    re.I,
-)
-
-
-def has_quote_marks(text: str) -> bool:
-    """Whether the text may hold a quotation at all (a cheap test before quote_regions)."""
-    return (
-        '"' in text
-        or "“" in text
-        or "”" in text
-        or "‘" in text
-        or " '" in text
-        or "\n'" in text
-        or text[:1] == "'"
-    )
-
-
-def quote_regions(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
-    """Spans (inside the quotation marks) of the quoted passages, per paragraph.
-
-    Straight quotes pair up in order; a curly “ opens and ” closes. An opening quote left
-    unclosed runs to the end of its paragraph (news style for quotes spanning paragraphs).
-    A paragraph without double quotes may use single ones (British style): ‘ or ' opening
-    after a space and closing before a space or punctuation, so apostrophes inside words
-    (Russia’s, don't) never count.
-    """
-    if not has_quote_marks(text):
-        return []
-    has_double = '"' in text or "“" in text or "”" in text
-    if not paragraphs:
-        paragraphs = [(0, len(text))]
-    regions: list[Span] = []
-    for p_start, p_end in paragraphs:
-        if not has_double or not _QUOTE_CHARS.search(text, p_start, p_end):
-            if (
-                text.find("‘", p_start, p_end) < 0
-                and text.find(" '", p_start, p_end) < 0
-                and text[p_start : p_start + 1] != "'"
-            ):
-                continue
-            for m in _SINGLE_QUOTED.finditer(text, p_start, p_end):
-                regions.append((m.start(1), m.end(1)))
-            continue
-        open_at = -1
-        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
-            ch = m.group(0)
-            if open_at < 0:
-                if ch != "”":
-                    open_at = m.end()
-            elif ch != "“":
-                regions.append((open_at, m.start()))
-                open_at = -1
-            else:  # a second opening curly quote: the first never closed
-                regions.append((open_at, m.start()))
-                open_at = m.end()
-        if open_at >= 0 and p_end - open_at > 0:
-            regions.append((open_at, p_end))
-    return regions
-
-
-def is_direct_quote(inner: str, before: str, after: str) -> bool:
-    """Reported speech, not a title or scare quote: a speech cue beside it, or a long passage.
-
-    `before` and `after` are the text just outside the quotation marks (same sentence).
-    """
-    n = len(inner.split())
-    if n >= 8:
-        return True
-    if n < 3:
-        return False
-    return bool(_QUOTE_CUE.search(after[:60]) or _QUOTE_CUE.search(before[-60:]))
-
-
-# ---------------------------------------------------------------------------------------------
-# Speaker and source
-# ---------------------------------------------------------------------------------------------
+from tui.core.extract.speaker_data import CREDIT_PATTERN
 
 _VERBS = (
     r"said|says|told|tells|added|adds|stated|states|noted|notes|explained|warned|warns|argued|"
@@ -595,3 +368,11 @@ def _clean_source(src: str) -> str | None:
 
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
+
+
+_CREDIT = re.compile(CREDIT_PATTERN, re.I)
+
+
+def is_credit(sentence: str) -> bool:
+    """A byline or credit line ("Reporting by ...", "... contributed to this report")."""
+    return bool(_CREDIT.search(sentence))

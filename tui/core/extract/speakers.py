@@ -1,0 +1,147 @@
+"""Speakers to full names: surnames, "he"/"she" and "the governor" to the person meant.
+
+Works on the rows of claim_rows after quotations have shared their speakers, in document
+order, with the PERSON entities of the article (when the caller has them) and the named
+speakers met so far.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from tui.core.extract.claim_rows import Row
+from tui.core.extract.speaker_data import ROLE_TITLES
+from tui.core.model import Entity, Span
+
+_MAX_SEEN = 50  # speakers remembered for surname resolution (bounds the work per sentence)
+# A full personal name: two to four capitalised words (particles allowed).
+PERSON_LIKE = re.compile(
+    r"^[A-Z][\w’'.-]+(?:\s+(?:(?:de|da|di|del|des|du|dos|van|von|der|al|bin|la|le)\s+){0,2}"
+    r"[A-Z][\w’'.-]+){1,3}$"
+)
+# "the governor", "the four-term congressman": a definite, singular role standing for a person.
+_ROLE = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<role>" + "|".join(ROLE_TITLES) + r")$")
+_TITLE_BEFORE = 24  # characters before a PERSON mention searched for its title
+
+
+class PersonIndex:
+    """PERSON entities by exact name/alias and by each word of their names."""
+
+    def __init__(self, persons: list[Entity]) -> None:
+        self.exact: dict[str, str] = {}
+        self.by_word: dict[str, list[str]] = {}
+        for ent in persons:
+            for form in (ent.name, *ent.aliases):
+                self.exact.setdefault(form, ent.name)
+                for w in form.split():
+                    names = self.by_word.setdefault(w, [])
+                    if ent.name not in names:
+                        names.append(ent.name)
+
+    def resolve(self, surface: str, seen: list[str]) -> str:
+        """The full name for a speaker: an exact entity, one containing the surface or
+        contained in it ("Finance Minister Nirmala Sitharaman"), else an earlier speaker."""
+        if not surface[:1].isupper():
+            return surface
+        if surface in self.exact:
+            return self.exact[surface]
+        pattern = _whole_word(surface)
+        candidates: list[str] = []
+        for w in surface.split():
+            for name in self.by_word.get(w, ()):
+                if name not in candidates:
+                    candidates.append(name)
+        for name in candidates:  # the speaker phrase holds a title around the name
+            if len(name) < len(surface) and _whole_word(name).search(surface):
+                return name
+        for name in candidates:
+            if len(name) > len(surface) and pattern.search(name):
+                return name
+        for name in reversed(seen):
+            if len(name) > len(surface) and pattern.search(name):
+                return name
+        return surface
+
+
+def resolve_speakers(
+    rows: list[Row],
+    persons: list[Entity],
+    mentions: list[tuple[int, int, str, str]],
+    text: str,
+    quoted: list[Span],
+) -> None:
+    """Short names to full PERSON names; "he"/"she" and "the governor" to the person meant.
+
+    A pronoun goes to the later of the last named speaker and the last PERSON named outside
+    quotation marks; a role to the last person given that title ("Gov. Mike Pence"), else
+    like a pronoun.
+    """
+    person_mentions = [
+        (s, name) for s, e, name, label in mentions if label == "PERSON" and not _inside(s, quoted)
+    ]
+    pm_starts = [m[0] for m in person_mentions]
+    titled = _titled_mentions(text, person_mentions)
+    index = PersonIndex(persons)
+    seen: list[str] = []  # full speaker names met so far, most recent last
+    last_speaker: tuple[int, str] | None = None
+    for r in rows:
+        att = r.att
+        role = _ROLE.match(att.speaker) if att.speaker else None
+        if role:
+            named = _titled_before(titled.get(role.group("role").lower(), []), r.start)
+            att.speaker = named or _nearest(person_mentions, pm_starts, last_speaker, r.start)
+            att.speaker = att.speaker or role.group(0)
+        elif att.speaker:
+            att.speaker = index.resolve(att.speaker, seen)
+        elif att.pronoun:
+            att.speaker = _nearest(person_mentions, pm_starts, last_speaker, r.start)
+        if att.speaker and PERSON_LIKE.match(att.speaker):
+            if att.speaker in seen:
+                seen.remove(att.speaker)
+            seen.append(att.speaker)
+            del seen[:-_MAX_SEEN]
+            last_speaker = (r.start, att.speaker)
+
+
+def _nearest(
+    person_mentions: list[tuple[int, str]],
+    starts: list[int],
+    last_speaker: tuple[int, str] | None,
+    at: int,
+) -> str | None:
+    k = bisect_left(starts, at) - 1
+    by_entity = person_mentions[k] if k >= 0 else None
+    best = last_speaker
+    if by_entity and (best is None or by_entity[0] > best[0]):
+        best = by_entity
+    return best[1] if best else None
+
+
+def _titled_mentions(
+    text: str, person_mentions: list[tuple[int, str]]
+) -> dict[str, list[tuple[int, str]]]:
+    """PERSON mentions by the role their title names: "Gov. Mike Pence" under "governor"."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for s, name in person_mentions:
+        before = text[max(0, s - _TITLE_BEFORE) : s].split()
+        if not before:
+            continue
+        for role, titles in ROLE_TITLES.items():
+            if before[-1] in titles:
+                out.setdefault(role, []).append((s, name))
+    return out
+
+
+def _titled_before(mentions: list[tuple[int, str]], at: int) -> str | None:
+    k = bisect_left(mentions, (at, "")) - 1
+    return mentions[k][1] if k >= 0 else None
+
+
+def _inside(pos: int, regions: list[Span]) -> bool:
+    k = bisect_left(regions, (pos + 1, -1)) - 1
+    return k >= 0 and regions[k][0] <= pos < regions[k][1]
+
+
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
