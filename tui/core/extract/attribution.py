@@ -10,16 +10,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.extract.speaker_data import CREDIT_PATTERN
+from tui.core.extract.speaker_data import CREDIT_PATTERN, ORG_HEADS
 
 _VERBS = (
     r"said|says|told|tells|added|adds|stated|states|noted|notes|explained|warned|warns|argued|"
     r"argues|insisted|insists|claimed|claims|announced|announces|wrote|writes|asked|replied|"
     r"confirmed|confirms|denied|denies|declared|maintained|stressed|emphasi[sz]ed|observed|"
     r"remarked|acknowledged|admitted|commented|tweeted|posted|estimated|predicted|revealed|"
-    r"disclosed|suggested|reported|recalled|continued|indicated|pointed out"
+    r"disclosed|suggested|reported|recalled|continued|indicated|pointed out|asserted|contended|"
+    r"conceded|complained|responded|testified|boasted|bragged|vowed|pledged|cautioned|"
+    r"countered|joked|lamented|reiterated|reasoned|urged|promised"
 )
-_AUX = r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|reportedly)\s+)*"
+# "continued" and "added" tell of speech only before "that", punctuation or a quote
+# ("Medicare continued to grow", "the firm added 200 jobs" are narration).
+_VERBS_RE = re.sub(r"\b(continued|added)\b", r"\1(?=\\s*(?:that\\b|[,.:;\"”“]|$))", _VERBS)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Between subject and verb: auxiliaries, adverbs ("facetiously"), a day ("on Tuesday").
+_AUX = (
+    r"(?:(?:has|have|had|was|were|is|also|later|then|previously|earlier|reportedly|even|again|"
+    r"once|still|[a-z]{3,}ly|(?:on\s+)?" + _WEEKDAY + r")\s+)*"
+)
 _QUOTED_AS = r"(?:was|were|is)\s+quoted\s+as\s+saying|(?:was|were|is)\s+quoted|quoted"
 # A capitalised name: words starting upper-case, allowing particles and initials.
 _NAME = (
@@ -35,7 +45,9 @@ _ROLE_NOUNS = (
     r"researchers?|scientists?|economists?|lawmakers?|chairman|chairwoman|chair|founder|ceo|"
     r"government|army|military|company|agency|authorities|witnesses|residents|people|bank|"
     r"institute|court|council|commission|committee|office|department|union|group|firm|board|"
-    r"party|embassy|regulator|watchdog|campaign|investigators?|prosecutors?|organi[sz]ation"
+    r"party|embassy|regulator|watchdog|campaign|investigators?|prosecutors?|organi[sz]ation|"
+    r"governor|congressman|congresswoman|senator|mayor|justice|judge|sheriff|candidate|"
+    r"attorney|lawyer|nominee"
 )
 # Groups quoted without a determiner: "police said", "analysts said".
 _BARE_ROLES = (
@@ -49,8 +61,8 @@ _DESC = (
 )
 
 _VERB_TAIL = (
-    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,)?"
-    r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,|\s*,(?=\s+" + _AUX + r"said\b))?"
+    r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
 )
 # Two patterns, so the costly described-speaker one runs only when a role noun is present.
 _SUBJ_VERB_NAME = re.compile(r"(?<![\w’'-])(?=[A-Z])(?P<who>" + _NAME + r")" + _VERB_TAIL)
@@ -61,7 +73,7 @@ _VERB_SUBJ = re.compile(
 _NAME_RE = re.compile(_NAME)
 _DESC_START = re.compile(_DESC)
 _PRONOUN_VERB = re.compile(
-    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS + r")\b"
+    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()—–]{2,140})")
 _SOURCE = re.compile(
@@ -88,7 +100,8 @@ _ROLE_WORDS = frozenset(
         "ceo government army military company agency authorities witnesses residents people "
         "bank institute court council commission committee office department union group firm "
         "board party embassy regulator watchdog campaign investigator investigators prosecutor "
-        "prosecutors organisation organization doctors"
+        "prosecutors organisation organization doctors governor congressman congresswoman "
+        "senator mayor justice judge sheriff candidate attorney lawyer nominee"
     )
 )
 
@@ -283,7 +296,27 @@ def _clean_speaker(who: str) -> str | None:
             return None  # a bare "Dr" or "Mr." (the name was cut off)
     if who.endswith(".") and len(who.rsplit(" ", 1)[-1]) > 3 and who[-4:] not in _ABBREV_ENDS:
         who = who[:-1]
-    return who or None
+    if who in _CALENDAR:
+        return None
+    return _person_of_place(who) or None
+
+
+_CALENDAR = frozenset(
+    str.split(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "June July August September October November December Today Yesterday"
+    )
+)
+
+
+def _person_of_place(who: str) -> str:
+    """ "Rick Perry of Texas" -> "Rick Perry"; "Bank of America" stays whole."""
+    head, sep, _ = who.partition(" of ")
+    words = head.split()
+    person_like = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    if sep and person_like and words[-1].lower() not in ORG_HEADS:
+        return head
+    return who
 
 
 _ABBREV_ENDS = frozenset(("Inc.", "Ltd.", "Co.", "orp.", " Jr.", " Sr.", "S.A.", "U.S."))

@@ -35,3 +35,16 @@ CREDIT_PATTERN = (
     r"|\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)"
     r"|\breported\s+from\b|^\W*(?:reporter|correspondent|staff writer)\b"
 )
+
+# Last words of organisation names that take "of": "Bank of America", "Conference of Catholic
+# Bishops". A name ending otherwise before "of" is a person and a place: "Rick Perry of Texas".
+ORG_HEADS = frozenset(
+    str.split(
+        "university college school conference association society foundation center centre "
+        "house chamber league federation corporation church academy museum institute bank "
+        "department ministry office council commission committee union board court agency "
+        "service bureau authority administration secretary minister director president chief "
+        "head governor mayor chancellor state states republic kingdom province city county "
+        "district party army navy force forces people friends sons daughters sisters brothers"
+    )
+)

@@ -52,9 +52,11 @@ class PersonIndex:
             for name in self.by_word.get(w, ()):
                 if name not in candidates:
                     candidates.append(name)
-        for name in candidates:  # the speaker phrase holds a title around the name
-            if len(name) < len(surface) and _whole_word(name).search(surface):
-                return name
+        inside = [  # the speaker phrase holds a title before the name: keep the surname
+            name for name in candidates if len(name) < len(surface) and surface.endswith(" " + name)
+        ]
+        if inside:
+            return max(inside, key=len)
         for name in candidates:
             if len(name) > len(surface) and pattern.search(name):
                 return name
@@ -80,22 +82,24 @@ def resolve_speakers(
     person_mentions = [
         (s, name) for s, e, name, label in mentions if label == "PERSON" and not _inside(s, quoted)
     ]
-    pm_starts = [m[0] for m in person_mentions]
     titled = _titled_mentions(text, person_mentions)
+    subjects = _subject_mentions(text, rows, person_mentions)
+    finder = _Antecedents(person_mentions, subjects)
     index = PersonIndex(persons)
     seen: list[str] = []  # full speaker names met so far, most recent last
     last_speaker: tuple[int, str] | None = None
-    for r in rows:
+    for i, r in enumerate(rows):
         att = r.att
+        near = rows[max(0, i - 2)].start  # an antecedent is sought in the last two sentences
         role = _ROLE.match(att.speaker) if att.speaker else None
         if role:
             named = _titled_before(titled.get(role.group("role").lower(), []), r.start)
-            att.speaker = named or _nearest(person_mentions, pm_starts, last_speaker, r.start)
+            att.speaker = named or finder.find(last_speaker, r.start, near)
             att.speaker = att.speaker or role.group(0)
         elif att.speaker:
             att.speaker = index.resolve(att.speaker, seen)
         elif att.pronoun:
-            att.speaker = _nearest(person_mentions, pm_starts, last_speaker, r.start)
+            att.speaker = finder.find(last_speaker, r.start, near)
         if att.speaker and PERSON_LIKE.match(att.speaker):
             if att.speaker in seen:
                 seen.remove(att.speaker)
@@ -104,18 +108,54 @@ def resolve_speakers(
             last_speaker = (r.start, att.speaker)
 
 
-def _nearest(
-    person_mentions: list[tuple[int, str]],
-    starts: list[int],
-    last_speaker: tuple[int, str] | None,
-    at: int,
-) -> str | None:
+# Only capitalised words (titles, "Still,", "On Saturday,") between a sentence start and a name.
+_SUBJECT_LEAD = re.compile(r"[\W]*(?:[A-Z][\w.’'-]*,?\s+){0,5}")
+
+
+def _subject_mentions(
+    text: str, rows: list[Row], person_mentions: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The mentions that open their sentence, as the subject does ("Still, Mr. Trump, ...").
+
+    A person named later in a sentence is more often its object ("campaigning with Romney"),
+    which a following "he said" does not refer to.
+    """
+    starts = [r.start for r in rows]
+    out = []
+    for s, name in person_mentions:
+        k = bisect_left(starts, s + 1) - 1
+        lead = starts[k] if k >= 0 else 0
+        if s - lead <= 60 and _SUBJECT_LEAD.fullmatch(text, lead, s):
+            out.append((s, name))
+    return out
+
+
+class _Antecedents:
+    """Who "he", "she" or "the governor" is: the later of the last named speaker and the last
+    person opening a sentence, when one is in the last two sentences; else the later of the
+    last speaker and the last person named at all."""
+
+    def __init__(self, mentions: list[tuple[int, str]], subjects: list[tuple[int, str]]) -> None:
+        self.mentions, self.subjects = mentions, subjects
+        self.m_starts = [m[0] for m in mentions]
+        self.s_starts = [m[0] for m in subjects]
+
+    def find(self, last_speaker: tuple[int, str] | None, at: int, near: int) -> str | None:
+        best = _later(last_speaker, _before(self.subjects, self.s_starts, at))
+        if best is None or best[0] < near:
+            best = _later(last_speaker, _before(self.mentions, self.m_starts, at))
+        return best[1] if best else None
+
+
+def _before(items: list[tuple[int, str]], starts: list[int], at: int) -> tuple[int, str] | None:
     k = bisect_left(starts, at) - 1
-    by_entity = person_mentions[k] if k >= 0 else None
-    best = last_speaker
-    if by_entity and (best is None or by_entity[0] > best[0]):
-        best = by_entity
-    return best[1] if best else None
+    return items[k] if k >= 0 else None
+
+
+def _later(a: tuple[int, str] | None, b: tuple[int, str] | None) -> tuple[int, str] | None:
+    if a is None or (b is not None and b[0] > a[0]):
+        return b
+    return a
 
 
 def _titled_mentions(
