@@ -134,6 +134,8 @@ def quotation_groups(rows: list[Row]) -> list[list[Row]]:
 
 def group_claim(text: str, group: list[Row]) -> Claim | None:
     """The claim a group of rows makes: a check-worthy sentence or an attributed statement."""
+    if len(group) == 1:
+        return _row_claim(text, group[0])
     key = any(r.key for r in group)
     speaker = next((r.att.speaker for r in group if r.att.speaker), None)
     first, last = group[0], group[-1]
@@ -151,6 +153,25 @@ def group_claim(text: str, group: list[Row]) -> Claim | None:
         entities=_unique(n for r in group for n in r.entities),
         figures=sorted(set(k for r in group for k in r.figures)),
         key=key,
+    )
+
+
+def _row_claim(text: str, r: Row) -> Claim | None:
+    sentence = text[r.start : r.end]
+    if not r.key and (not r.att.speaker or len(sentence.split()) < MIN_WORDS):
+        return None
+    return Claim(
+        text=sentence,
+        span=(r.start, r.end),
+        sentence=r.index,
+        score=round(r.score, 4),
+        speaker=r.att.speaker,
+        source=r.att.source,
+        quote=bool(r.quote_regions),
+        hedges=r.hedges,
+        entities=r.entities,
+        figures=r.figures,
+        key=r.key,
     )
 
 

@@ -89,15 +89,21 @@ def extract_claims(
     paragraphs = split_paragraphs(text) if has_quote_marks(text) else [(0, n)]
     regions = direct_quotes(text, paragraphs)
     masked = mask(text, regions) if regions else text
-    rows = _rows(text, masked, sentences, order, regions, paragraphs, entities, figures)
+    mentions = _mention_index(entities)
+    rows = _rows(text, masked, sentences, order, regions, paragraphs, mentions, figures)
     share_quote_attribution(rows, regions, text, paragraphs)
     persons = [e for e in entities if e.label == "PERSON"]
-    resolve_speakers(rows, persons, _mention_index(entities), text, regions)
+    resolve_speakers(rows, persons, mentions, text, regions)
     for r in rows:
         if r.att.speaker and is_credit(text[r.start : r.end]):
             r.att = Attribution()  # a byline or credit names no speaker of a statement
-    claims = (group_claim(text, g) for g in quotation_groups(rows))
-    return [c for c in claims if c is not None]
+    claims = []
+    for group in quotation_groups(rows):
+        if len(group) > 1 or group[0].key or group[0].att.speaker:
+            claim = group_claim(text, group)
+            if claim is not None:
+                claims.append(claim)
+    return claims
 
 
 def _rows(
@@ -107,12 +113,11 @@ def _rows(
     order: list[int],
     regions: list[Span],
     paragraphs: list[Span],
-    entities: list[Entity],
+    mentions: list[tuple[int, int, str, str]],
     figures: list[Figure],
 ) -> list[Row]:
     """Each sentence scored, attributed and linked to its quotes, entities and figures."""
     region_ends = [r[1] for r in regions]
-    mentions = _mention_index(entities)
     mention_starts = [m[0] for m in mentions]
     fig_index = sorted((f.span[0], f.span[1], k) for k, f in enumerate(figures))
     fig_starts = [f[0] for f in fig_index]
@@ -136,7 +141,8 @@ def _rows(
         hedges = find_hedges(sent, fs) if not fs.isdisjoint(HEDGE_TRIGGERS) else []
         score = sigmoid(z)
         row = Row(i, s, e, score, att, quoted, hedges, ents, figs, key=score >= CLAIM_THRESHOLD)
-        row.para = max(0, bisect_right(para_starts, s) - 1)
+        if regions:  # paragraphs matter only to share a quotation's speaker
+            row.para = max(0, bisect_right(para_starts, s) - 1)
         rows.append(row)
     return rows
 

@@ -100,9 +100,20 @@ def direct_quotes(text: str, paragraphs: list[Span]) -> list[Span]:
         hi = text.find("\n", e, e + 81)
         before = text[lo : max(s - 1, lo)]
         after = text[e + 1 : hi if hi >= 0 else e + 81]
+        if not before.strip() and _after_attributed_quote(text, w, s - 1):
+            before = text[w : s - 1]  # “A,” X said. “B.”: B goes on with the same speaker
         if is_direct_quote(text[s:e], before, after):
             out.append((s, e))
     return out
+
+
+_CLOSING = re.compile(r"[”\"’'][^”\"\n]{1,60}$")
+
+
+def _after_attributed_quote(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence just before [hi] (same line) closed a quotation, then a narration."""
+    line = text.rfind("\n", lo, hi) + 1 or lo
+    return bool(_CLOSING.search(text, line, hi))
 
 
 def mask(text: str, regions: list[Span]) -> str:

@@ -22,6 +22,10 @@ PERSON_LIKE = re.compile(
 )
 # "the governor", "the four-term congressman": a definite, singular role standing for a person.
 _ROLE = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+){0,3}?(?P<role>" + "|".join(ROLE_TITLES) + r")$")
+_ROLES_BY_TITLE: dict[str, list[str]] = {}
+for _role, _titles in ROLE_TITLES.items():
+    for _title in _titles:
+        _ROLES_BY_TITLE.setdefault(_title, []).append(_role)
 _TITLE_BEFORE = 24  # characters before a PERSON mention searched for its title
 
 
@@ -79,11 +83,14 @@ def resolve_speakers(
     quotation marks; a role to the last person given that title ("Gov. Mike Pence"), else
     like a pronoun.
     """
+    if not any(r.att.speaker or r.att.pronoun for r in rows):
+        return
     person_mentions = [
         (s, name) for s, e, name, label in mentions if label == "PERSON" and not _inside(s, quoted)
     ]
-    titled = _titled_mentions(text, person_mentions)
-    subjects = _subject_mentions(text, rows, person_mentions)
+    needs_antecedents = any(r.att.pronoun or _ROLE.match(r.att.speaker or "") for r in rows)
+    titled = _titled_mentions(text, person_mentions) if needs_antecedents else {}
+    subjects = _subject_mentions(text, rows, person_mentions) if needs_antecedents else []
     finder = _Antecedents(person_mentions, subjects)
     index = PersonIndex(persons)
     seen: list[str] = []  # full speaker names met so far, most recent last
@@ -167,9 +174,8 @@ def _titled_mentions(
         before = text[max(0, s - _TITLE_BEFORE) : s].split()
         if not before:
             continue
-        for role, titles in ROLE_TITLES.items():
-            if before[-1] in titles:
-                out.setdefault(role, []).append((s, name))
+        for role in _ROLES_BY_TITLE.get(before[-1], ()):
+            out.setdefault(role, []).append((s, name))
     return out
 
 
