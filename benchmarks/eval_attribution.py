@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import REPO, print_table, require_shared
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
 
-from tui.core.extract import analyse
-from tui.core.model import Analysis, Article
-from tui.core.sentences import split_paragraphs, split_sentences
+from benchmarks._common import print_table, require_shared  # noqa: E402
+from tui.core.extract import analyse  # noqa: E402
+from tui.core.model import Analysis, Article  # noqa: E402
+from tui.core.sentences import split_paragraphs, split_sentences  # noqa: E402
 
 LABELS = REPO / "benchmarks" / "data" / "attribution_quotes.json"
 

@@ -297,6 +297,143 @@ def test_surname_resolves_to_person_entity() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# attributed statements: claims whatever their score, one claim per quotation, the named speaker
+
+
+def _claims(text: str, entities: list[Entity] | None = None) -> list[Claim]:
+    return extract_claims(text, _sentences(text), entities or [], [])
+
+
+def _person(text: str, name: str) -> Entity:
+    return Entity(name, "PERSON", mentions=_mentions(text, name))
+
+
+def test_attributed_statement_is_a_claim_whatever_its_score() -> None:
+    text = "“I feel badly for him, I really do,” Mr. Trump said."
+    (claim,) = _claims(text)
+    assert score_sentence(text) < CLAIM_THRESHOLD  # not check-worthy by itself
+    assert claim.speaker == "Trump" and claim.quote and not claim.key
+
+
+def test_key_flag_follows_the_score() -> None:
+    text = "Unemployment fell from 7.2 percent to 5.1 percent between 2010 and 2014."
+    (claim,) = _claims(text)
+    assert claim.key and claim.speaker is None
+
+
+def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
+    for text in (
+        "The senator walked to her car and drove home.",
+        "Medicare continued to grow under both parties.",
+        "The firm added two new stores near the station.",
+    ):
+        assert all(c.speaker is None for c in _claims(text)), text
+        assert attribute(text).speaker is None, text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Kremlin said the talks would go on.", "Kremlin"),
+        ("Gov. Rick Perry of Texas on Tuesday said he would back the plan.", "Rick Perry"),
+        ("Bank of America said it would cut 300 jobs.", "Bank of America"),
+        ("Mr. Boehner facetiously said that the bill was dead.", "Boehner"),
+        ("Grimm's lawyer, William McGinley, said the charges were political.", "William McGinley"),
+        ("Pelosi reasoned that the comments were not as bad.", "Pelosi"),
+        ("On Tuesday said the minister nothing.", None),
+    ],
+)
+def test_speaker_is_the_named_person_or_organisation(sentence: str, speaker: str | None) -> None:
+    assert attribute(sentence).speaker == speaker
+
+
+def test_quote_continued_after_its_attribution_shares_the_speaker() -> None:
+    text = "“We lost this round,” Ann Ray said. “We will win the next.”"
+    claims = _claims(text)
+    assert [c.speaker for c in claims] == ["Ann Ray", "Ann Ray"]
+    assert all(c.quote for c in claims)
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker() -> None:
+    text = (
+        "“We lost this round,” Ann Ray said after the vote in the state senate.\n\n"
+        "“Our voters will remember who stood where when it mattered most to them.”"
+    )
+    claims = _claims(text, [_person(text, "Ann Ray")])
+    assert [c.speaker for c in claims] == ["Ann Ray", "Ann Ray"]
+
+
+def test_role_resolves_to_the_person_with_that_title() -> None:
+    text = (
+        "Gov. Mike Pence signed the bill on Thursday after a long debate.\n\n"
+        "“I support this law and I will defend it,” the governor said."
+    )
+    claims = _claims(text, [_person(text, "Mike Pence")])
+    assert _claim_with(claims, "I support this law").speaker == "Mike Pence"
+
+
+def test_pronoun_resolves_to_the_subject_not_the_object() -> None:
+    text = (
+        "Paul Ryan recalled the days he spent campaigning with Mitt Romney in the spring.\n\n"
+        "“We got to know each other on the road, and we found we agreed,” he said."
+    )
+    ents = [_person(text, "Paul Ryan"), _person(text, "Mitt Romney")]
+    assert _claim_with(_claims(text, ents), "got to know").speaker == "Paul Ryan"
+
+
+def test_credit_lines_never_become_claims() -> None:
+    text = (
+        "Reporting by Jane Doe; additional reporting by Omar Haddad in Cairo.\n\n"
+        "By Jane Doe and Bob Smith\n\nBob Smith contributed to this report, officials said."
+    )
+    assert _claims(text) == []
+
+
+def test_extract_cli_lists_attributed_quotes_with_speakers(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tui.cli import main
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Governor signs disputed school bill\n\n"
+        "Gov. Mike Pence signed the school funding bill on Thursday after a long debate.\n\n"
+        "“I support this law, and I will defend it in court if I have to,” the governor said. "
+        "“But we are talking with legislative leaders this weekend.”\n\n"
+        "The senator walked to her car and drove home.\n\n"
+        "“We have lost this round. We will not lose the next one, and the voters will "
+        "remember who stood where,” Senator Ann Ray said.\n\n"
+        "Reporting by Jane Doe; editing by Bob Smith.\n",
+        "utf-8",
+    )
+    assert main(["extract", str(story)]) == 0
+    (article,) = json.loads(capsys.readouterr().out)["articles"]
+    claims = [Claim.from_dict(c) for c in article["claims"]]
+    by_text = {c.text[:25]: c for c in claims}
+    assert by_text["“I support this law, and "].speaker == "Mike Pence"
+    assert by_text["“But we are talking with "].speaker == "Mike Pence"
+    ray = by_text["“We have lost this round."]  # two sentences, one quotation, one claim
+    assert ray.speaker == "Ann Ray" and ray.text.endswith("Senator Ann Ray said.")
+    assert not any("walked" in c.text or "Reporting by" in c.text for c in claims)
+    assert all(not c.key for c in (ray, by_text["“But we are talking with "]))
+
+
+def test_attribution_eval_bars_on_labelled_news(shared) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.eval_attribution import evaluate
+
+    res = evaluate(shared)
+    for part in ("dev", "test"):
+        assert res[part]["n"] >= 90
+        assert res[part]["coverage"] >= 0.85, res
+    n = res["dev"]["n"] + res["test"]["n"]
+    speaker = (
+        res["dev"]["speaker"] * res["dev"]["n"] + res["test"]["speaker"] * res["test"]["n"]
+    ) / n
+    assert speaker >= 0.70, res
+    assert res["test"]["speaker"] > res["test"]["naive_speaker"], res
+
+
+# ---------------------------------------------------------------------------------------------
 # scoring
 
 

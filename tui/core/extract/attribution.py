@@ -228,7 +228,7 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
         low = sentence.lower()
         ends = [low.rfind(v) + len(v) for v in verbs if v in low]
         if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
-            hi = max(ends)
+            hi = min(len(sentence), max(ends) + 6)  # the lookahead of _VERBS_RE sees on
     for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
         who = _clean_speaker(m.group("who"))
         if who:

@@ -95,8 +95,8 @@ def extract_claims(
     persons = [e for e in entities if e.label == "PERSON"]
     resolve_speakers(rows, persons, mentions, text, regions)
     for r in rows:
-        if r.att.speaker and is_credit(text[r.start : r.end]):
-            r.att = Attribution()  # a byline or credit names no speaker of a statement
+        if is_credit(text[r.start : r.end]):
+            r.att, r.key = Attribution(), False  # a byline or credit is no statement
     claims = []
     for group in quotation_groups(rows):
         if len(group) > 1 or group[0].key or group[0].att.speaker:

@@ -30,7 +30,10 @@ ROLE_TITLES: dict[str, tuple[str, ...]] = {
 
 # Bylines and credits: they name people but report no statement of theirs.
 CREDIT_PATTERN = (
-    r"^\W*(?:by|reporting by|additional reporting by|editing by|edited by|writing by|"
+    r"^\W*by\s+(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"The|Then|Now|Law)\b)[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*(?:$|[,|;/—–-]|and\s)"
+    r"|^\W*(?:reporting by|additional reporting by|editing by|edited by|writing by|"
     r"compiled by|photos? by|video by|graphics by)\s"
     r"|\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)"
     r"|\breported\s+from\b|^\W*(?:reporter|correspondent|staff writer)\b"
