@@ -23,7 +23,13 @@ _VERBS = (
 )
 # "continued" and "added" tell of speech only before "that", punctuation or a quote
 # ("Medicare continued to grow", "the firm added 200 jobs" are narration).
-_VERBS_RE = re.sub(r"\b(continued|added)\b", r"\1(?=\\s*(?:that\\b|[,.:;\"”“]|$))", _VERBS)
+_AFTER_SPEECH = r"(?=\s*(?:that\b|[,.:;\"”“]|$|(?:on|in|at|during|via|later)\s))"
+# Verbs of naming report speech only with a quotation after them: 'called it "a stunt"'.
+_CALLED = r"(?:called|described|labell?ed|dubbed|termed)(?=[^“\"]{0,80}[“\"])"
+_VERBS_RE = re.sub(r"\b(continued|added)\b", r"\1" + _AFTER_SPEECH.replace("\\", "\\\\"), _VERBS)
+_VERBS_RE += "|" + _CALLED
+# After "he"/"she" a verb is speech more surely: only "continued" needs the guard.
+_PRONOUN_VERBS = re.sub(r"\b(continued)\b", r"\1" + _AFTER_SPEECH.replace("\\", "\\\\"), _VERBS)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Between subject and verb: auxiliaries, adverbs ("facetiously"), a day ("on Tuesday").
 _AUX = (
@@ -73,7 +79,13 @@ _VERB_SUBJ = re.compile(
 _NAME_RE = re.compile(_NAME)
 _DESC_START = re.compile(_DESC)
 _PRONOUN_VERB = re.compile(
-    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
+    r"(?<![\w’'])(?P<pro>he|she|He|She)\s+"
+    + _AUX
+    + r"(?:"
+    + _QUOTED_AS
+    + r"|"
+    + _PRONOUN_VERBS
+    + r")\b"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,;:.!?\"“”()—–]{2,140})")
 _SOURCE = re.compile(
@@ -160,6 +172,12 @@ _VERB_TRIGGERS = frozenset(re.sub(r"[^a-z|]", "", _VERBS).split("|")) | {
     "pointed",
     "emphasised",
     "emphasized",
+    "called",
+    "described",
+    "labeled",
+    "labelled",
+    "dubbed",
+    "termed",
 }
 # Words without which no speaker or source pattern can match (the quick filter of claims.py).
 SPEAKER_TRIGGERS = _VERB_TRIGGERS | frozenset(
@@ -228,7 +246,7 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
         low = sentence.lower()
         ends = [low.rfind(v) + len(v) for v in verbs if v in low]
         if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
-            hi = min(len(sentence), max(ends) + 6)  # the lookahead of _VERBS_RE sees on
+            hi = min(len(sentence), max(ends) + 90)  # the lookaheads of _VERBS_RE see on
     for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
         who = _clean_speaker(m.group("who"))
         if who:

@@ -42,7 +42,10 @@ def _has_speaker(r: Row) -> bool:
 
 
 def _take(r: Row, donor: Attribution) -> None:
-    r.att = Attribution(donor.speaker, r.att.source or donor.source, donor.pronoun)
+    if r.att.source in (None, donor.source):
+        r.att = donor  # the same object: "he" resolves once, for the whole quotation
+    else:
+        r.att = Attribution(donor.speaker, r.att.source, donor.pronoun)
 
 
 def share_quote_attribution(

@@ -95,8 +95,12 @@ def resolve_speakers(
     index = PersonIndex(persons)
     seen: list[str] = []  # full speaker names met so far, most recent last
     last_speaker: tuple[int, str] | None = None
+    done: set[int] = set()  # attributions shared by a quotation's rows: resolved once
     for i, r in enumerate(rows):
         att = r.att
+        if id(att) in done:
+            continue
+        done.add(id(att))
         near = rows[max(0, i - 2)].start  # an antecedent is sought in the last two sentences
         role = _ROLE.match(att.speaker) if att.speaker else None
         if role:
@@ -116,7 +120,7 @@ def resolve_speakers(
 
 
 # Only capitalised words (titles, "Still,", "On Saturday,") between a sentence start and a name.
-_SUBJECT_LEAD = re.compile(r"[\W]*(?:[A-Z][\w.’'-]*,?\s+){0,5}")
+_SUBJECT_LEAD = re.compile(r"[\W]*(?:[^,.;:!?\n]{0,50},\s+)?(?:[A-Z][\w.’'-]*,?\s+){0,5}")
 
 
 def _subject_mentions(
