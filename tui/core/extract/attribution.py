@@ -67,7 +67,8 @@ _DESC = (
 )
 
 _VERB_TAIL = (
-    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)\s*,|\s*,(?=\s+" + _AUX + r"said\b))?"
+    # Up to two appositions: "Chi Onwurah, the Labour MP for ..., who backs the report, said".
+    r"(?:(?:\s*,\s*[^,;:\"“”]{2,120}?){1,2}\s*,|\s*,(?=\s+" + _AUX + r"said\b))?"
     r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
 )
 # Two patterns, so the costly described-speaker one runs only when a role noun is present.
@@ -136,7 +137,9 @@ _DOC_BY = re.compile(
     r"\b(?:obtained|seen|reviewed|published|released|conducted|compiled|commissioned)\s+by\b"
 )
 _FROM_BY = re.compile(r"\b(?:from|by|of|in)\s+(.+)$")
-_PRONOUNS = frozenset(("He", "She", "It", "They", "We", "I", "You", "This", "That", "There"))
+_PRONOUNS = frozenset(
+    str.split("He She It They We I You This That There Others Some Many Most Both All Each")
+)
 _LEADING_NOISE = re.compile(
     r"^(?:(?:However|But|And|Also|Meanwhile|Earlier|Later|Separately|Moreover|Still|Yet|So|"
     r"Then|Now|Last|On|In|At|Since|While|When)\b[\s,]*)+"
