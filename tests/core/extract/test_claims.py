@@ -341,10 +341,23 @@ def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
         ("Grimm's lawyer, William McGinley, said the charges were political.", "William McGinley"),
         ("Pelosi reasoned that the comments were not as bad.", "Pelosi"),
         ("On Tuesday said the minister nothing.", None),
+        (
+            "Chi Onwurah, the Labour MP for Newcastle Central, who backs the report, said it "
+            "showed a pattern.",
+            "Chi Onwurah",
+        ),
+        ("Officials in Kabul said the road was closed.", "Officials in Kabul"),
+        ("Others reported that supervisors took the credit.", None),
     ],
 )
 def test_speaker_is_the_named_person_or_organisation(sentence: str, speaker: str | None) -> None:
     assert attribute(sentence).speaker == speaker
+
+
+def test_places_are_not_sources_or_speakers() -> None:
+    att = attribute("He told reporters in Washington that the deal was done.")
+    assert att.source is None and att.pronoun
+    assert attribute("Smith told CNN in London that taxes would fall.").source == "CNN"
 
 
 def test_quote_continued_after_its_attribution_shares_the_speaker() -> None:

@@ -61,9 +61,11 @@ _BARE_ROLES = (
     r"[Rr]esidents|[Ii]nvestigators|[Pp]rosecutors|[Dd]iplomats|[Ee]conomists|[Rr]esearchers|"
     r"[Ss]cientists|[Dd]octors|[Ll]awmakers)\b"
 )
+# "officials in Kabul": the place says where the speakers are; it is not the speaker.
+_WHERE = r"(?:\s+(?:in|from|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"
 _DESC = (
-    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+(?:[\w’'-]+\s+){0,6}?"
-    r"(?:" + _ROLE_NOUNS + r")\b|" + _BARE_ROLES
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any)\s+"
+    r"(?:[\w’'-]+\s+){0,6}?(?:" + _ROLE_NOUNS + r")\b|" + _BARE_ROLES + r")" + _WHERE
 )
 
 _VERB_TAIL = (
@@ -251,6 +253,8 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
         if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
             hi = min(len(sentence), max(ends) + 90)  # the lookaheads of _VERBS_RE see on
     for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
+        if sentence[max(0, m.start() - 6) : m.start()].lower().endswith(_LOCATIVE_ENDS):
+            continue  # "officials in Kabul said": the place is not the speaker
         who = _clean_speaker(m.group("who"))
         if who:
             found.append((m.start(), who))
@@ -262,6 +266,10 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
                 found.append((m.start(), who))
                 break
     return min(found)[1] if found else None
+
+
+_LOCATIVE = frozenset(("in", "at", "near", "from", "outside", "inside"))
+_LOCATIVE_ENDS = tuple(f"{w} " for w in _LOCATIVE)
 
 
 def _trim(phrase: str) -> str:
@@ -401,6 +409,9 @@ def _clean_source(src: str) -> str | None:
             i += 1
     if not runs:
         return None
+    runs = [(i, j) for i, j in runs if i == 0 or words[i - 1].lower() not in _LOCATIVE]
+    if not runs:
+        return None  # "told reporters in Washington": a place, not a channel
     chosen = runs[0] if runs[0][0] <= 2 else (-1, -1)  # "told the jury how ... New York": no
     for start, end in runs:
         if start > 0 and words[start - 1].lower() in _DESCRIPTOR_NOUNS:
