@@ -385,6 +385,27 @@ def test_role_resolves_to_the_person_with_that_title() -> None:
     assert _claim_with(claims, "I support this law").speaker == "Mike Pence"
 
 
+def test_role_given_with_the_name_in_apposition() -> None:
+    said = "“That is false,” the White House press secretary, Sarah Huckabee Sanders, said."
+    assert attribute(said).speaker == "Sarah Huckabee Sanders"
+    text = (
+        "Mike Pence, the governor of Indiana, signed the bill on Thursday.\n\n"
+        "“I support this law and I will defend it,” the governor said."
+    )
+    claims = _claims(text, [_person(text, "Mike Pence")])
+    assert _claim_with(claims, "I support").speaker == "Mike Pence"
+
+
+def test_full_name_kept_when_the_tagger_cut_it_at_an_initial() -> None:
+    text = (
+        "Representative Adam B. Schiff said the panel would investigate the payments.\n\n"
+        "“We will follow the facts,” Schiff said."
+    )
+    cut = [_person(text, "Adam"), _person(text, "B. Schiff")]
+    claims = _claims(text, cut)
+    assert [c.speaker for c in claims] == ["Adam B. Schiff", "Adam B. Schiff"]
+
+
 def test_pronoun_resolves_to_the_subject_not_the_object() -> None:
     text = (
         "Paul Ryan recalled the days he spent campaigning with Mitt Romney in the spring.\n\n"

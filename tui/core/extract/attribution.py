@@ -70,7 +70,8 @@ _DESC = (
 
 _VERB_TAIL = (
     # Up to two appositions: "Chi Onwurah, the Labour MP for ..., who backs the report, said".
-    r"(?:(?:\s*,\s*[^,;:\"“”]{2,120}?){1,2}\s*,|\s*,(?=\s+" + _AUX + r"said\b))?"
+    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)(?:\s*,\s*[^,;:\"“”]{2,120}?)?\s*,"
+    r"|\s*,(?=\s+" + _AUX + r"said\b))?"
     r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
 )
 # Two patterns, so the costly described-speaker one runs only when a role noun is present.
@@ -261,13 +262,17 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
             break
     if words is None or not _ROLE_WORDS.isdisjoint(words):
         for m in _SUBJ_VERB_DESC.finditer(sentence, 0, hi):
-            who = _clean_speaker(m.group("who"))
+            appos = m.group("appos")
+            named = appos and _PERSON_NAME.fullmatch(appos.strip())
+            # "the White House press secretary, Sarah Huckabee Sanders, said": the name
+            who = _clean_speaker(appos if named else m.group("who"))
             if who:
                 found.append((m.start(), who))
                 break
     return min(found)[1] if found else None
 
 
+_PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3}")
 _LOCATIVE = frozenset(("in", "at", "near", "from", "outside", "inside"))
 _LOCATIVE_ENDS = tuple(f"{w} " for w in _LOCATIVE)
 

@@ -27,6 +27,10 @@ for _role, _titles in ROLE_TITLES.items():
     for _title in _titles:
         _ROLES_BY_TITLE.setdefault(_title, []).append(_role)
 _TITLE_BEFORE = 24  # characters before a PERSON mention searched for its title
+_APPOSED_ROLE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,4}?(?P<role>" + "|".join(ROLE_TITLES) + r")\b", re.I
+)
+_INITIAL = re.compile(r"[A-Z]\.\s")  # "B. Schiff": a name the tagger cut at its initial
 
 
 class PersonIndex:
@@ -60,11 +64,12 @@ class PersonIndex:
             name for name in candidates if len(name) < len(surface) and surface.endswith(" " + name)
         ]
         if inside:
-            return max(inside, key=len)
-        for name in candidates:
-            if len(name) > len(surface) and pattern.search(name):
-                return name
-        for name in reversed(seen):
+            name = max(inside, key=len)
+            # "Adam B. Schiff" over the tagger's "B. Schiff" (a name cut at its initial)
+            return surface if _INITIAL.match(name) and PERSON_LIKE.match(surface) else name
+        whole = [n for n in candidates if not _INITIAL.match(n)]
+        cut = [n for n in candidates if _INITIAL.match(n)]
+        for name in (*whole, *reversed(seen), *cut):
             if len(name) > len(surface) and pattern.search(name):
                 return name
         return surface
@@ -89,7 +94,8 @@ def resolve_speakers(
         (s, name) for s, e, name, label in mentions if label == "PERSON" and not _inside(s, quoted)
     ]
     needs_antecedents = any(r.att.pronoun or _ROLE.match(r.att.speaker or "") for r in rows)
-    titled = _titled_mentions(text, person_mentions) if needs_antecedents else {}
+    ends = {s: e for s, e, _, label in mentions if label == "PERSON"}
+    titled = _titled_mentions(text, person_mentions, ends) if needs_antecedents else {}
     subjects = _subject_mentions(text, rows, person_mentions) if needs_antecedents else []
     finder = _Antecedents(person_mentions, subjects)
     index = PersonIndex(persons)
@@ -105,8 +111,7 @@ def resolve_speakers(
         role = _ROLE.match(att.speaker) if att.speaker else None
         if role:
             named = _titled_before(titled.get(role.group("role").lower(), []), r.start)
-            att.speaker = named or finder.find(last_speaker, r.start, near)
-            att.speaker = att.speaker or role.group(0)
+            att.speaker = named or finder.find(last_speaker, r.start, near) or role.group(0)
         elif att.speaker:
             att.speaker = index.resolve(att.speaker, seen)
         elif att.pronoun:
@@ -170,15 +175,18 @@ def _later(a: tuple[int, str] | None, b: tuple[int, str] | None) -> tuple[int, s
 
 
 def _titled_mentions(
-    text: str, person_mentions: list[tuple[int, str]]
+    text: str, person_mentions: list[tuple[int, str]], ends: dict[int, int]
 ) -> dict[str, list[tuple[int, str]]]:
-    """PERSON mentions by the role their title names: "Gov. Mike Pence" under "governor"."""
+    """PERSON mentions by the role their title names: "Gov. Mike Pence" under "governor",
+    "Mike Pence, the governor of Indiana," too."""
     out: dict[str, list[tuple[int, str]]] = {}
     for s, name in person_mentions:
         before = text[max(0, s - _TITLE_BEFORE) : s].split()
-        if not before:
-            continue
-        for role in _ROLES_BY_TITLE.get(before[-1], ()):
+        roles = list(_ROLES_BY_TITLE.get(before[-1], ())) if before else []
+        m = _APPOSED_ROLE.match(text, ends.get(s, s), ends.get(s, s) + 80)
+        if m:
+            roles.append(m.group("role").lower())
+        for role in roles:
             out.setdefault(role, []).append((s, name))
     return out
 
