@@ -348,6 +348,7 @@ def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
         ),
         ("Officials in Kabul said the road was closed.", "Officials in Kabul"),
         ("Others reported that supervisors took the credit.", None),
+        ("Sen. Chuck Schumer (D-N.Y.) told Politico that the vote would fail.", "Chuck Schumer"),
     ],
 )
 def test_speaker_is_the_named_person_or_organisation(sentence: str, speaker: str | None) -> None:
@@ -365,6 +366,16 @@ def test_quote_continued_after_its_attribution_shares_the_speaker() -> None:
     claims = _claims(text)
     assert [c.speaker for c in claims] == ["Ann Ray", "Ann Ray"]
     assert all(c.quote for c in claims)
+
+
+def test_quote_takes_no_speaker_from_narration_about_someone_else() -> None:
+    text = (
+        "The judge gave him life, the Courier said. “I am sorry for the pain I caused,” "
+        "the convicted killer told the court."
+    )
+    claims = _claims(text)
+    assert _claim_with(claims, "the Courier said").speaker == "Courier"
+    assert all(c.speaker != "Courier" for c in claims if "I am sorry" in c.text)
 
 
 def test_quote_only_paragraph_continues_the_previous_speaker() -> None:

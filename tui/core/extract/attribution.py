@@ -69,6 +69,7 @@ _DESC = (
 )
 
 _VERB_TAIL = (
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "Chuck Schumer (D-N.Y.) told ..."
     # Up to two appositions: "Chi Onwurah, the Labour MP for ..., who backs the report, said".
     r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)(?:\s*,\s*[^,;:\"“”]{2,120}?)?\s*,"
     r"|\s*,(?=\s+" + _AUX + r"said\b))?"

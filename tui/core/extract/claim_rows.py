@@ -80,8 +80,9 @@ def _share_within_paragraphs(rows: list[Row]) -> None:
             continue
         donor = None
         for j in (i - 1, i + 1):
-            if 0 <= j < len(rows) and rows[j].para == r.para and _has_speaker(rows[j]):
-                donor = rows[j].att
+            near = rows[j] if 0 <= j < len(rows) else None
+            if near and near.para == r.para and near.quote_regions and _has_speaker(near):
+                donor = near.att  # a quoted neighbour: narration may name someone else
                 break
         if donor is not None:
             _take(r, donor)
