@@ -126,8 +126,11 @@ _ROLE_WORDS = frozenset(
 _OUTLET = re.compile(
     r"(?:\b(?:news agency|newspaper|broadcaster|news outlet|news channel|daily|tabloid)\b"
     r"|\b(?:TASS|Reuters|AP|AFP|PTI|ANI|IANS|Xinhua|Interfax|RIA|Bloomberg|BBC|CNN|Al Jazeera|"
-    r"NHK|Yonhap|Kyodo|Sputnik)\b|\b(?:News|Times|Post|Journal|Agency|Herald|Tribune|Express|"
-    r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio)$)"
+    r"NHK|Yonhap|Kyodo|Sputnik|Politico|Axios|BuzzFeed|HuffPost|Breitbart|NPR|MSNBC|CNBC|"
+    r"ABC|NBC|CBS|Fox News)\b|\b(?:News|Times|Post|Journal|Agency|Herald|Tribune|Express|"
+    r"Gazette|Telegraph|Guardian|Press|Wire|Network|Magazine|Review|Television|TV|Radio|"
+    r"Courier|Observer|Chronicle|Inquirer|Examiner|Bulletin|"
+    r"Dispatch|Constitution)$)"
 )
 _DATA_HEAD = re.compile(
     r"^(?:(?:the|a|an|our|its|their|his|her|new|latest|official)\s+)?(?:[\w’'-]+\s+){0,4}?(?:data|figures|statistics|reports?|studies|study|"

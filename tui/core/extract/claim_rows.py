@@ -142,8 +142,10 @@ def group_claim(text: str, group: list[Row]) -> Claim | None:
         return _row_claim(text, group[0])
     key = any(r.key for r in group)
     speaker = next((r.att.speaker for r in group if r.att.speaker), None)
+    source = next((r.att.source for r in group if r.att.source), None)
     first, last = group[0], group[-1]
-    if not key and (not speaker or len(text[first.start : last.end].split()) < MIN_WORDS):
+    named = speaker or _named(source)
+    if not key and (not named or _words(text[first.start : last.end]) < MIN_WORDS):
         return None
     return Claim(
         text=text[first.start : last.end],
@@ -151,7 +153,7 @@ def group_claim(text: str, group: list[Row]) -> Claim | None:
         sentence=first.index,
         score=round(max(r.score for r in group), 4),
         speaker=speaker,
-        source=next((r.att.source for r in group if r.att.source), None),
+        source=source,
         quote=any(r.quote_regions for r in group),
         hedges=_unique(h for r in group for h in r.hedges),
         entities=_unique(n for r in group for n in r.entities),
@@ -162,7 +164,8 @@ def group_claim(text: str, group: list[Row]) -> Claim | None:
 
 def _row_claim(text: str, r: Row) -> Claim | None:
     sentence = text[r.start : r.end]
-    if not r.key and (not r.att.speaker or len(sentence.split()) < MIN_WORDS):
+    named = r.att.speaker or _named(r.att.source)
+    if not r.key and (not named or _words(sentence) < MIN_WORDS):
         return None
     return Claim(
         text=sentence,
@@ -177,6 +180,15 @@ def _row_claim(text: str, r: Row) -> Claim | None:
         figures=r.figures,
         key=r.key,
     )
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _named(source: str | None) -> bool:
+    """A channel with a name ("Politico", "TASS"), not "statement" or "interview"."""
+    return source is not None and source[:1].isupper()
 
 
 def _unique(items: Iterable[T]) -> list[T]:

@@ -99,7 +99,7 @@ def extract_claims(
             r.att, r.key = Attribution(), False  # a byline or credit is no statement
     claims = []
     for group in quotation_groups(rows):
-        if len(group) > 1 or group[0].key or group[0].att.speaker:
+        if len(group) > 1 or group[0].key or group[0].att.speaker or group[0].att.source:
             claim = group_claim(text, group)
             if claim is not None:
                 claims.append(claim)
