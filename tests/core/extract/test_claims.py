@@ -349,6 +349,7 @@ def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
         ("Officials in Kabul said the road was closed.", "Officials in Kabul"),
         ("Others reported that supervisors took the credit.", None),
         ("Sen. Chuck Schumer (D-N.Y.) told Politico that the vote would fail.", "Chuck Schumer"),
+        ("“It was a mistake,” said a White House spokesman, Eric Schultz.", "Eric Schultz"),
     ],
 )
 def test_speaker_is_the_named_person_or_organisation(sentence: str, speaker: str | None) -> None:

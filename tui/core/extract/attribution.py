@@ -231,7 +231,10 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
         if att.speaker is None:
             m = _VERB_SUBJ.search(sentence)
             if m:
-                att.speaker = _speaker_from_phrase(m.group("who"))
+                # "said a White House spokesman, Eric Schultz": the name after the role
+                named = _APPOSED_NAME.match(sentence, m.end("who"))
+                who = named.group(1) if named and m.group("who")[:1].islower() else None
+                att.speaker = _clean_speaker(who) if who else _speaker_from_phrase(m.group("who"))
         if att.speaker is None and _PRONOUN_VERB.search(sentence):
             att.pronoun = True
     if att.speaker and att.source and att.speaker in att.source:
@@ -276,6 +279,9 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
     return min(found)[1] if found else None
 
 
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})\s*(?:[,.;]|$)"
+)
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3}")
 _LOCATIVE = frozenset(("in", "at", "near", "from", "outside", "inside"))
 _LOCATIVE_ENDS = tuple(f"{w} " for w in _LOCATIVE)
