@@ -350,6 +350,10 @@ def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
         ("Others reported that supervisors took the credit.", None),
         ("Sen. Chuck Schumer (D-N.Y.) told Politico that the vote would fail.", "Chuck Schumer"),
         ("“It was a mistake,” said a White House spokesman, Eric Schultz.", "Eric Schultz"),
+        ("After Smith spoke, Jones said the plan was dead.", "Jones"),
+        ("As Smith said, the plan was dead.", "Smith"),
+        ("As the brawl over Medicare continued on Tuesday, the campaign said no.", "the campaign"),
+        ("“Yes,” Jerrold Nadler, the chairman — who runs it — said on CNN.", "Jerrold Nadler"),
     ],
 )
 def test_speaker_is_the_named_person_or_organisation(sentence: str, speaker: str | None) -> None:

@@ -23,13 +23,21 @@ _VERBS = (
 )
 # "continued" and "added" tell of speech only before "that", punctuation or a quote
 # ("Medicare continued to grow", "the firm added 200 jobs" are narration).
+_AFTER_SPEECH_STRICT = r"(?=\s*(?:that\b|[,.:;\"”“]|$))"
 _AFTER_SPEECH = r"(?=\s*(?:that\b|[,.:;\"”“]|$|(?:on|in|at|during|via|later)\s))"
 # Verbs of naming report speech only with a quotation after them: 'called it "a stunt"'.
 _CALLED = r"(?:called|described|labell?ed|dubbed|termed)(?=[^“\"]{0,80}[“\"])"
-_VERBS_RE = re.sub(r"\b(continued|added)\b", r"\1" + _AFTER_SPEECH.replace("\\", "\\\\"), _VERBS)
+
+
+def _guard(verbs: str, verb: str, lookahead: str) -> str:
+    """The verb alternation with `verb` allowed only before `lookahead`."""
+    return re.sub(rf"\b({verb})\b", lambda m: m.group(1) + lookahead, verbs)
+
+
+_VERBS_RE = _guard(_guard(_VERBS, "added", _AFTER_SPEECH), "continued", _AFTER_SPEECH_STRICT)
 _VERBS_RE += "|" + _CALLED
 # After "he"/"she" a verb is speech more surely: only "continued" needs the guard.
-_PRONOUN_VERBS = re.sub(r"\b(continued)\b", r"\1" + _AFTER_SPEECH.replace("\\", "\\\\"), _VERBS)
+_PRONOUN_VERBS = _guard(_VERBS, "continued", _AFTER_SPEECH_STRICT)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Between subject and verb: auxiliaries, adverbs ("facetiously"), a day ("on Tuesday").
 _AUX = (
@@ -71,7 +79,7 @@ _DESC = (
 _VERB_TAIL = (
     r"(?:\s*\([^()\n]{1,40}\))?"  # "Chuck Schumer (D-N.Y.) told ..."
     # Up to two appositions: "Chi Onwurah, the Labour MP for ..., who backs the report, said".
-    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)(?:\s*,\s*[^,;:\"“”]{2,120}?)?\s*,"
+    r"(?:\s*,\s*(?P<appos>[^,;:\"“”]{2,120}?)(?:\s*,\s*[^,;:\"“”]{2,120}?)?\s*[,—–]"
     r"|\s*,(?=\s+" + _AUX + r"said\b))?"
     r"\s+" + _AUX + r"(?:" + _QUOTED_AS + r"|" + _VERBS_RE + r")\b"
 )
@@ -149,7 +157,7 @@ _PRONOUNS = frozenset(
 )
 _LEADING_NOISE = re.compile(
     r"^(?:(?:However|But|And|Also|Meanwhile|Earlier|Later|Separately|Moreover|Still|Yet|So|"
-    r"Then|Now|Last|On|In|At|Since|While|When)\b[\s,]*)+"
+    r"Then|Now|Last|On|In|At|Since|While|When|As|Indeed|Instead)\b[\s,]*)+"
 )
 _STOP_AT = re.compile(
     r"\s+(?:(?:cited|quoted|reported|published)\s+by|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -260,9 +268,13 @@ def _subject_speaker(sentence: str, words: set[str] | frozenset[str] | None) -> 
         ends = [low.rfind(v) + len(v) for v in verbs if v in low]
         if ends and len(low) == len(sentence):  # lower() can change lengths (rare scripts)
             hi = min(len(sentence), max(ends) + 90)  # the lookaheads of _VERBS_RE see on
+    lead = _LEADING_CLAUSE.match(sentence)
+    skip_to = lead.end() if lead else 0  # "When Winfrey asked ..., he declined": not Winfrey
     for m in _SUBJ_VERB_NAME.finditer(sentence, 0, hi):
         if sentence[max(0, m.start() - 6) : m.start()].lower().endswith(_LOCATIVE_ENDS):
             continue  # "officials in Kabul said": the place is not the speaker
+        if m.start() < skip_to:
+            continue
         who = _clean_speaker(m.group("who"))
         if who:
             found.append((m.start(), who))
@@ -283,6 +295,10 @@ _APPOSED_NAME = re.compile(
     r"\s*,\s*((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3})\s*(?:[,.;]|$)"
 )
 _PERSON_NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3}")
+_LEADING_CLAUSE = re.compile(
+    r"\W*(?:When|Whenever|After|Before|While|If|Although|Though|Because|Since|Until|Once|Unless)"
+    r"\b[^,;:\"“”]{1,150},"
+)
 _LOCATIVE = frozenset(("in", "at", "near", "from", "outside", "inside"))
 _LOCATIVE_ENDS = tuple(f"{w} " for w in _LOCATIVE)
 
