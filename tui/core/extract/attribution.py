@@ -145,7 +145,8 @@ _DATA_HEAD = re.compile(
     r"surveys?|analysis|research|estimates?|documents?|records?|affidavit|filings?|complaint|"
     r"papers|letter|memo|indictment|ruling|transcripts?|polls?|census|forecasts?|projections?|"
     r"models?|count|tally|information|estimates|calculations?|analyses|investigations?|"
-    r"inquiry|review|audit|assessments?|invitation|emails?|database|filing|testimony)\b",
+    r"inquiry|review|audit|assessments?|invitation|emails?|database|filing|testimony|"
+    r"interviews|discussions|conversations|accounts|tallies|results|returns)\b",
     re.I,
 )
 _DOC_BY = re.compile(

@@ -67,9 +67,9 @@ class PersonIndex:
             name = max(inside, key=len)
             # "Adam B. Schiff" over the tagger's "B. Schiff" (a name cut at its initial)
             return surface if _INITIAL.match(name) and PERSON_LIKE.match(surface) else name
+        # A name the tagger cut at an initial ("J. Trump") is no fuller name than "Trump".
         whole = [n for n in candidates if not _INITIAL.match(n)]
-        cut = [n for n in candidates if _INITIAL.match(n)]
-        for name in (*whole, *reversed(seen), *cut):
+        for name in (*whole, *reversed(seen)):
             if len(name) > len(surface) and pattern.search(name):
                 return name
         return surface
