@@ -431,6 +431,16 @@ def test_pronoun_resolves_to_the_subject_not_the_object() -> None:
     assert _claim_with(_claims(text, ents), "got to know").speaker == "Paul Ryan"
 
 
+def test_she_skips_a_man_the_text_marks_as_such() -> None:
+    text = (
+        "Ms. Lerner answered the panel on Wednesday morning.\n\n"
+        "Mr. Crowley asked Lerner about the questionnaire and the delays it caused.\n\n"
+        "She said: “There is a questionnaire that began this discussion.”"
+    )
+    ents = [_person(text, "Lerner"), _person(text, "Crowley")]
+    assert _claim_with(_claims(text, ents), "questionnaire that").speaker == "Lerner"
+
+
 def test_credit_lines_never_become_claims() -> None:
     text = (
         "Reporting by Jane Doe; additional reporting by Omar Haddad in Cairo.\n\n"

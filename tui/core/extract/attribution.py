@@ -175,7 +175,7 @@ class Attribution:
 
     speaker: str | None = None
     source: str | None = None
-    pronoun: bool = False  # the speaker is "he"/"she", to be resolved by the caller
+    pronoun: str = ""  # "he" or "she": the speaker, to be resolved by the caller
 
 
 _SOURCE_TRIGGERS = frozenset(
@@ -242,10 +242,12 @@ def attribute(sentence: str, words: set[str] | frozenset[str] | None = None) -> 
             if m:
                 # "said a White House spokesman, Eric Schultz": the name after the role
                 named = _APPOSED_NAME.match(sentence, m.end("who"))
-                who = named.group(1) if named and m.group("who")[:1].islower() else None
-                att.speaker = _clean_speaker(who) if who else _speaker_from_phrase(m.group("who"))
-        if att.speaker is None and _PRONOUN_VERB.search(sentence):
-            att.pronoun = True
+                apposed = named.group(1) if named and m.group("who")[:1].islower() else ""
+                phrase = m.group("who")
+                att.speaker = _clean_speaker(apposed) if apposed else _speaker_from_phrase(phrase)
+        pro = _PRONOUN_VERB.search(sentence) if att.speaker is None else None
+        if pro:
+            att.pronoun = pro.group("pro").lower()
     if att.speaker and att.source and att.speaker in att.source:
         att.speaker = None  # "The report by the X Union claims": the union is the channel
     if (

@@ -51,3 +51,24 @@ ORG_HEADS = frozenset(
         "district party army navy force forces people friends sons daughters sisters brothers"
     )
 )
+
+# Evidence of whom "he" or "she" can stand for: a title before the name, or a noun in
+# apposition after it ("Lena Ortiz, the chairwoman, ..."). Pronoun -> words.
+GENDER_TITLES: dict[str, frozenset[str]] = {
+    "she": frozenset(("Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Madam", "Lady", "Dame")),
+    "he": frozenset(("Mr.", "Mr", "Sir", "Lord")),
+}
+GENDER_NOUNS: dict[str, tuple[str, ...]] = {
+    "she": tuple(
+        str.split(
+            "congresswoman chairwoman spokeswoman businesswoman councilwoman actress wife "
+            "mother daughter sister grandmother widow queen princess duchess girlfriend"
+        )
+    ),
+    "he": tuple(
+        str.split(
+            "congressman chairman spokesman businessman councilman actor husband father son "
+            "brother grandfather widower king prince duke boyfriend"
+        )
+    ),
+}

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from tui.core.extract.claim_rows import Row
-from tui.core.extract.speaker_data import ROLE_TITLES
+from tui.core.extract.speaker_data import GENDER_NOUNS, GENDER_TITLES, ROLE_TITLES
 from tui.core.model import Entity, Span
 
 _MAX_SEEN = 50  # speakers remembered for surname resolution (bounds the work per sentence)
@@ -97,7 +97,8 @@ def resolve_speakers(
     ends = {s: e for s, e, _, label in mentions if label == "PERSON"}
     titled = _titled_mentions(text, person_mentions, ends) if needs_antecedents else {}
     subjects = _subject_mentions(text, rows, person_mentions) if needs_antecedents else []
-    finder = _Antecedents(person_mentions, subjects)
+    genders = _genders(text, person_mentions, ends) if needs_antecedents else {}
+    finder = _Antecedents(person_mentions, subjects, genders)
     index = PersonIndex(persons)
     seen: list[str] = []  # full speaker names met so far, most recent last
     last_speaker: tuple[int, str] | None = None
@@ -111,11 +112,11 @@ def resolve_speakers(
         role = _ROLE.match(att.speaker) if att.speaker else None
         if role:
             named = _titled_before(titled.get(role.group("role").lower(), []), r.start)
-            att.speaker = named or finder.find(last_speaker, r.start, near) or role.group(0)
+            att.speaker = named or finder.find(last_speaker, r.start, near, "") or role.group(0)
         elif att.speaker:
             att.speaker = index.resolve(att.speaker, seen)
         elif att.pronoun:
-            att.speaker = finder.find(last_speaker, r.start, near)
+            att.speaker = finder.find(last_speaker, r.start, near, att.pronoun)
         if att.speaker and PERSON_LIKE.match(att.speaker):
             if att.speaker in seen:
                 seen.remove(att.speaker)
@@ -149,23 +150,69 @@ def _subject_mentions(
 class _Antecedents:
     """Who "he", "she" or "the governor" is: the later of the last named speaker and the last
     person opening a sentence, when one is in the last two sentences; else the later of the
-    last speaker and the last person named at all."""
+    last speaker and the last person named at all. A person the text marks as the other
+    gender ("Ms. Lerner" for "he") is passed over."""
 
-    def __init__(self, mentions: list[tuple[int, str]], subjects: list[tuple[int, str]]) -> None:
-        self.mentions, self.subjects = mentions, subjects
+    def __init__(
+        self,
+        mentions: list[tuple[int, str]],
+        subjects: list[tuple[int, str]],
+        genders: dict[str, str],
+    ) -> None:
+        self.mentions, self.subjects, self.genders = mentions, subjects, genders
         self.m_starts = [m[0] for m in mentions]
         self.s_starts = [m[0] for m in subjects]
 
-    def find(self, last_speaker: tuple[int, str] | None, at: int, near: int) -> str | None:
-        best = _later(last_speaker, _before(self.subjects, self.s_starts, at))
+    def find(
+        self, last_speaker: tuple[int, str] | None, at: int, near: int, pronoun: str
+    ) -> str | None:
+        if last_speaker and not self._fits(last_speaker[1], pronoun):
+            last_speaker = None
+        best = _later(last_speaker, self._before(self.subjects, self.s_starts, at, pronoun))
         if best is None or best[0] < near:
-            best = _later(last_speaker, _before(self.mentions, self.m_starts, at))
+            before = self._before(self.mentions, self.m_starts, at, pronoun)
+            best = _later(last_speaker, before)
         return best[1] if best else None
 
+    def _fits(self, name: str, pronoun: str) -> bool:
+        return not pronoun or self.genders.get(name, pronoun) == pronoun
 
-def _before(items: list[tuple[int, str]], starts: list[int], at: int) -> tuple[int, str] | None:
-    k = bisect_left(starts, at) - 1
-    return items[k] if k >= 0 else None
+    def _before(
+        self, items: list[tuple[int, str]], starts: list[int], at: int, pronoun: str
+    ) -> tuple[int, str] | None:
+        k = bisect_left(starts, at) - 1
+        for j in range(k, max(-1, k - _GENDER_SKIP), -1):
+            if self._fits(items[j][1], pronoun):
+                return items[j]
+        return None
+
+
+_GENDER_SKIP = 8  # people passed over, at most, for not matching "he"/"she"
+
+
+def _genders(
+    text: str, person_mentions: list[tuple[int, str]], ends: dict[int, int]
+) -> dict[str, str]:
+    """ "he" or "she" for the PERSON names the text marks: "Ms. Lerner", "Ortiz, the chairwoman"."""
+    out: dict[str, str] = {}
+    for s, name in person_mentions:
+        before = text[max(0, s - 6) : s].split()
+        for pronoun, titles in GENDER_TITLES.items():
+            if before and before[-1] in titles:
+                out.setdefault(name, pronoun)
+        m = _APPOSED_GENDER.match(text, ends.get(s, s), ends.get(s, s) + 60)
+        if m:
+            out.setdefault(name, _PRONOUN_OF_NOUN[m.group("noun").lower()])
+    return out
+
+
+_PRONOUN_OF_NOUN = {noun: pro for pro, nouns in GENDER_NOUNS.items() for noun in nouns}
+_APPOSED_GENDER = re.compile(
+    r",\s+(?:the|a|an|his|her)\s+(?:[\w’'.-]+\s+){0,4}?(?P<noun>"
+    + "|".join(_PRONOUN_OF_NOUN)
+    + r")\b",
+    re.I,
+)
 
 
 def _later(a: tuple[int, str] | None, b: tuple[int, str] | None) -> tuple[int, str] | None:
