@@ -72,3 +72,19 @@ GENDER_NOUNS: dict[str, tuple[str, ...]] = {
         )
     ),
 }
+
+# Verbs that report speech after their subject ("X said", "X warned", "X tweeted").
+SPEECH_VERBS = (
+    *str.split(
+        "said says told tells added adds stated states noted notes explained warned warns argued "
+        "argues insisted insists claimed claims announced announces wrote writes asked replied "
+        "confirmed confirms denied denies declared maintained stressed emphasised emphasized "
+        "observed remarked acknowledged admitted commented tweeted posted estimated predicted "
+        "revealed disclosed suggested reported recalled continued indicated asserted contended "
+        "conceded complained responded testified boasted bragged vowed pledged cautioned "
+        "countered joked lamented reiterated reasoned urged promised"
+    ),
+    "pointed out",
+)
+# Verbs of naming: speech only with a quotation after them ('called it "a stunt"').
+NAMING_VERBS = ("called", "described", "labeled", "labelled", "dubbed", "termed")
