@@ -183,7 +183,11 @@ def _row_claim(text: str, r: Row) -> Claim | None:
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    """Words with a letter or digit (quotation marks alone are none), counted to MIN_WORDS."""
+    words = text.split()
+    if len(words) >= 2 * MIN_WORDS:
+        return len(words)  # enough, whatever a few of them are
+    return sum(1 for w in words if any(c.isalnum() for c in w))
 
 
 def _named(source: str | None) -> bool:

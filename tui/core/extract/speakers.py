@@ -88,12 +88,15 @@ def resolve_speakers(
     quotation marks; a role to the last person given that title ("Gov. Mike Pence"), else
     like a pronoun.
     """
-    if not any(r.att.speaker or r.att.pronoun for r in rows):
+    told = [i for i, r in enumerate(rows) if r.att.speaker or r.att.pronoun]
+    if not told:
         return
     person_mentions = [
         (s, name) for s, e, name, label in mentions if label == "PERSON" and not _inside(s, quoted)
     ]
-    needs_antecedents = any(r.att.pronoun or _ROLE.match(r.att.speaker or "") for r in rows)
+    needs_antecedents = any(
+        rows[i].att.pronoun or _ROLE.match(rows[i].att.speaker or "") for i in told
+    )
     ends = {s: e for s, e, _, label in mentions if label == "PERSON"}
     titled = _titled_mentions(text, person_mentions, ends) if needs_antecedents else {}
     subjects = _subject_mentions(text, rows, person_mentions) if needs_antecedents else []
@@ -103,7 +106,8 @@ def resolve_speakers(
     seen: list[str] = []  # full speaker names met so far, most recent last
     last_speaker: tuple[int, str] | None = None
     done: set[int] = set()  # attributions shared by a quotation's rows: resolved once
-    for i, r in enumerate(rows):
+    for i in told:
+        r = rows[i]
         att = r.att
         if id(att) in done:
             continue
