@@ -100,6 +100,8 @@ class Claim:
     hedges: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)  # entity names
     figures: list[int] = field(default_factory=list)  # indexes into Analysis.figures
+    # Check-worthy (score >= the threshold); an attributed statement is a claim either way.
+    key: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +115,7 @@ class Claim:
             "hedges": list(self.hedges),
             "entities": list(self.entities),
             "figures": list(self.figures),
+            "key": self.key,
         }
 
     @classmethod
@@ -129,6 +132,7 @@ class Claim:
             hedges=list(d.get("hedges", [])),
             entities=list(d.get("entities", [])),
             figures=[int(i) for i in d.get("figures", [])],
+            key=bool(d.get("key", True)),  # claims stored before the flag were all key ones
         )
 
 
