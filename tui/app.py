@@ -83,7 +83,7 @@ class NewsReaderApp(App[int]):
         nothing is saved), the bundled seeds when neither is given. Tests use this mode.
         """
         super().__init__()
-        from tui.memory_store import MemoryStore
+        from tui.core.library.memory import MemoryStore
 
         self.library = library
         self.store: Any = library if library is not None else MemoryStore(list(articles or []))

@@ -185,7 +185,7 @@ class MainScreen(Screen[None]):
     def _filter_label(self) -> str:
         if self.filter is None:
             return ""
-        from tui.dialogs.filter import describe_filter
+        from tui.core.filters import describe_filter
 
         return sanitize_for_terminal(describe_filter(self.filter))
 
