@@ -15,7 +15,7 @@ from tui.core.filters import describe_filter, parse_filter
 from tui.core.library import ArticleFilter, Library
 from tui.core.library.memory import MemoryStore
 from tui.core.library.store import current_extractor_version
-from tui.screens.main import LIST_PAGE
+from tui.screens.library_actions import LIST_PAGE
 from tui.widgets.article_list import ArticleList
 
 

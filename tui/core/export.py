@@ -150,7 +150,18 @@ def write_csv(library: ArticleStore, ids: list[str], out: IO[str]) -> None:
     for article in _articles(library, ids):
         head = [article.id, article.title]
         for ent in article.analysis.entities:
-            row = [*head, "entity", ent.name, ent.label, None, None, None, None, ent.count, None]
+            row: list[object] = [
+                *head,
+                "entity",
+                ent.name,
+                ent.label,
+                None,
+                None,
+                None,
+                None,
+                ent.count,
+                None,
+            ]
             writer.writerow([csv_cell(v) for v in row])
         for fig in article.analysis.figures:
             row = [

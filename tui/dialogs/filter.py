@@ -6,23 +6,17 @@ The language is :mod:`tui.core.filters` (the search query's fields plus unread/s
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.core.filters import HELP, FilterError, describe_filter, parse_filter
 from tui.core.library.store import ArticleFilter
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 
 
-class FilterDialog(ModalScreen[ArticleFilter | None]):
+class FilterDialog(Dialog[ArticleFilter | None]):
     """Type a filter; Enter applies it (empty shows every article), escape cancels."""
-
-    CSS_PATH = DIALOG_CSS
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: ArticleFilter | None = None) -> None:
         super().__init__()
@@ -44,5 +38,3 @@ class FilterDialog(ModalScreen[ArticleFilter | None]):
         except FilterError as exc:
             self.query_one("#filter-error", Static).update(Content(str(exc)))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

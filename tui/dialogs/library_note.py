@@ -5,20 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.dialogs._text import SafeTextArea, inert
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape).
 
     Saving an empty note returns "" (the library deletes a blank note).
     """
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -54,8 +51,6 @@ class NoteEditor(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.text)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

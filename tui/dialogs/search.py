@@ -14,7 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,7 +21,7 @@ from textual.worker import get_current_worker
 
 from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.widgets.safe_input import SafeInput
 
 DEBOUNCE = 0.05  # seconds of typing pause before a search starts
@@ -68,10 +67,8 @@ def _window(text: str, positions: tuple[int, ...]) -> tuple[str, list[int]]:
     return prefix + text[start:end] + suffix, kept
 
 
-class SearchDialog(ModalScreen[Hit | None]):
+class SearchDialog(Dialog[Hit | None]):
     """Fuzzy search across articles (or within one article, with ``article_id``)."""
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "close", "Close"),

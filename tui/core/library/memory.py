@@ -64,6 +64,9 @@ class MemoryStore:
                     self._summaries[article.id] = summary_of(article, now)
         return [a.id for a in articles]
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._articles
+
     def __len__(self) -> int:
         return len(self._articles)
 
