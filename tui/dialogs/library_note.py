@@ -12,7 +12,8 @@ from tui.dialogs._text import SafeTextArea, inert
 
 
 class NoteEditor(Dialog[str | None]):
-    """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape).
+    """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape; twice
+    when text was typed).
 
     Saving an empty note returns "" (the library deletes a blank note).
     """
@@ -28,6 +29,7 @@ class NoteEditor(Dialog[str | None]):
         self._initial = text
         self._title = title
         self._quote = quote
+        self._warned = False  # escape was pressed once with unsaved text
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
@@ -51,10 +53,22 @@ class NoteEditor(Dialog[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.text)
 
+    def action_cancel(self) -> None:
+        """Close without saving; typed text is discarded only on a second escape."""
+        if self.text != self._initial and not self._warned:
+            self._warned = True
+            self.notify(
+                "The note is not saved: escape again discards it, ctrl+s saves it",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.dismiss(None)
+
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "note-save":
             self.action_save()
         else:
-            self.action_cancel()
+            self.dismiss(None)  # the Cancel button is an explicit discard

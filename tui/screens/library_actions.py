@@ -137,6 +137,8 @@ class LibraryActions(ReaderScreen):
 
     def action_toggle_read(self) -> None:
         """Mark the current article unread (or read again)."""
+        if self._read_timer is not None:
+            self._read_timer.stop()  # the user says what it is: no timer overrides that
         self._toggle_article_flag("read", self.store.mark_read, ("Marked read", "Marked unread"))
 
     def action_star_article(self) -> None:
