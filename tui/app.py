@@ -36,6 +36,8 @@ EXIT_AFTER_ENV = "NEWSREADER_EXIT_AFTER"
 PAINT_FILE_ENV = "NEWSREADER_PAINT_FILE"
 # The collector's first threshold while the first screen is built, and after.
 STARTUP_GC_THRESHOLD = 20_000
+# How often the library is checked for articles another program (newsreader import) added.
+LIBRARY_CHECK_SECONDS = 5.0
 DEFAULT_GC_THRESHOLD = gc.get_threshold()[0]
 
 
@@ -89,6 +91,7 @@ class NewsReaderApp(App[int]):
         self.search_index: SearchIndex | None = None
         self._cache: dict[str, Article] = {}
         self._loading = bool(self.paths) or library is not None
+        self._known_count = -1  # articles in the library when last listed (check_library)
         self._exit_after = os.environ.get(EXIT_AFTER_ENV, "")
 
     def _import_target(self) -> Library:
@@ -129,6 +132,8 @@ class NewsReaderApp(App[int]):
 
     def _first_paint(self) -> None:
         gc.set_threshold(DEFAULT_GC_THRESHOLD, *gc.get_threshold()[1:])
+        if self.library is not None:
+            self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
         paint_file = os.environ.get(PAINT_FILE_ENV)
         if paint_file:
             Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
@@ -272,9 +277,23 @@ class NewsReaderApp(App[int]):
                 self.notify("No article could be loaded", severity="warning", markup=False)
         self.main.show_progress(1, 1)
         self._loading = False
+        self._known_count = self.store.count_articles()
         self.build_index()
         if self._exit_after == "loaded":
             self.call_after_refresh(self._loaded_paint)
+
+    def check_library(self) -> None:
+        """Another program changed the library (an import from another terminal): reload."""
+        if self._loading or self.library is None:
+            return
+        try:
+            count = self.library.count_articles()
+        except Exception:  # busy: try again at the next check
+            return
+        if count != self._known_count:
+            self._known_count = count
+            self.main.refresh_list(open_first=False)
+            self.build_index()
 
     def _hand_over(self, ids: list[str]) -> None:
         """Without a library: the articles imported into the temporary one go into memory."""

@@ -339,3 +339,36 @@ def test_escape_in_the_note_editor_asks_before_discarding_typed_text() -> None:
         assert app.screen is app.main
 
     run(scenario)
+
+
+def test_an_import_from_another_terminal_shows_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.app
+    from tui.core.library import Library
+    from tui.core.library.store import current_extractor_version
+    from tui.core.model import Article
+
+    monkeypatch.setattr(tui.app, "LIBRARY_CHECK_SECONDS", 0.2)
+    db = tmp_path / "lib.sqlite3"
+    library = Library.open(db)
+    app = NewsReaderApp(library=library)
+
+    async def main() -> None:
+        async with app.run_test(size=(140, 45)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            before = len(app.main.entries)
+            with Library.open(db) as other:  # `newsreader import` in another terminal
+                other.store_analysed(
+                    [Article(text="The ferry left at noon.", title="Late ferry")],
+                    current_extractor_version(),
+                )
+            await pilot.pause(0.8)
+            assert len(app.main.entries) == before + 1
+            assert f"{before + 1} article" in app.main.sub_title
+
+    try:
+        asyncio.run(main())
+    finally:
+        library.close()
