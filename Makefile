@@ -27,6 +27,7 @@ test: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Quick versions of every benchmark; run a script without --quick for the full figures.
 QUICK_BENCHES := load_bench sentence_bench eval_extract search_bench library_bench startup large_article feeds_bench

@@ -16,7 +16,7 @@ from tests.conftest import REPO, SEED_ARTICLE
 from tests.core.library.helpers import fake_analyse, make_article, write_articles
 from tui import __version__
 from tui.cli import main
-from tui.commands.export import csv_cell
+from tui.core.export import csv_cell
 from tui.core.library import Library, claim_key
 from tui.core.model import Entity, Figure
 

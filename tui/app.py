@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -19,6 +19,7 @@ from textual.binding import Binding
 
 from tui.core.model import Article
 from tui.feeds_actions import FeedsActions
+from tui.messages import ImportFinished, ImportProgress, IndexReady, WorkFailed
 from tui.resources import seeds_dir, styles_dir
 from tui.screens.main import MainScreen
 from tui.widgets.format import display_title
@@ -26,6 +27,7 @@ from tui.widgets.safe_text import sanitize_for_terminal
 
 if TYPE_CHECKING:
     from tui.core.library import ImportSummary, Library
+    from tui.core.library.protocol import ArticleStore
     from tui.core.search import SearchIndex
 
 # Set to "first-paint", "first-article" (the list and the first article's text shown) or
@@ -33,22 +35,11 @@ if TYPE_CHECKING:
 EXIT_AFTER_ENV = "NEWSREADER_EXIT_AFTER"
 # A file to which the wall-clock time of the first paint is written (benchmarks/startup.py).
 PAINT_FILE_ENV = "NEWSREADER_PAINT_FILE"
-BATCH_SECONDS = 0.25
 # The collector's first threshold while the first screen is built, and after.
 STARTUP_GC_THRESHOLD = 20_000
+# How often the library is checked for articles another program (newsreader import) added.
+LIBRARY_CHECK_SECONDS = 5.0
 DEFAULT_GC_THRESHOLD = gc.get_threshold()[0]
-
-
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Every file under ``paths``, in the order ``load_paths`` would read them."""
-    files: list[Path] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file()))
-        else:
-            files.append(p)
-    return files
 
 
 def _reader_commands() -> type:
@@ -84,24 +75,47 @@ class NewsReaderApp(FeedsActions, App[int]):
     ) -> None:
         """Read from ``library`` (importing ``paths`` into it, or the seeds on its first run).
 
-        Without a library, ``articles`` and ``paths`` are held in memory (a MemoryStore:
-        nothing is saved), the bundled seeds when neither is given. Tests use this mode.
+        Without a library, ``paths`` (the bundled seeds when no ``articles`` are given) are
+        imported into a temporary library, deleted at exit: one loading path. ``articles``
+        alone are held in memory (a MemoryStore: nothing is saved); tests use this mode.
         """
         super().__init__()
-        from tui.memory_store import MemoryStore
-
-        self.library = library
-        self.store: Any = library if library is not None else MemoryStore(list(articles or []))
         self.articles: list[Article] = list(articles or [])
-        if paths or library is not None:
+        self.library = library
+        self.store: ArticleStore
+        if library is not None:
+            self.store = library
             self.paths = list(paths or [])
         else:
-            self.paths = [] if articles else [str(seeds_dir())]
+            from tui.core.library.memory import MemoryStore
+
+            self.store = MemoryStore(self.articles)
+            self.paths = list(paths or ([] if articles else [str(seeds_dir())]))
+        self._scratch: Library | None = None  # where files are imported without a library
         self.failures: list[tuple[str, str]] = []
         self.search_index: SearchIndex | None = None
         self._cache: dict[str, Article] = {}
         self._loading = bool(self.paths) or library is not None
+        self._known_count = -1  # articles in the library when last listed (check_library)
         self._exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+
+    def _import_target(self) -> Library:
+        """The library files are imported into: the user's, or a temporary one.
+
+        Without a library the import goes the same way, into a library in a temporary folder
+        (deleted at exit); the articles are then handed to the in-memory store.
+        """
+        if self.library is not None:
+            return self.library
+        if self._scratch is None:
+            import tempfile
+
+            from tui.core.library.store import Library
+
+            self._temp_dir = tempfile.TemporaryDirectory(prefix="newsreader-")
+            self._scratch = Library.open(Path(self._temp_dir.name) / "library.sqlite3")
+            self._scratch.set_meta("seeded", "temporary")  # the paths given, not the seeds
+        return self._scratch
 
     @property
     def main(self) -> MainScreen:
@@ -116,16 +130,16 @@ class NewsReaderApp(FeedsActions, App[int]):
         self.main.refresh_list()
         self.start_feed_timer()
         self.call_after_refresh(self._first_paint)
-        # Paint the list first, then import / load files and build the search index.
-        if self.library is not None:
+        # Paint the list first, then import files and build the search index.
+        if self.library is not None or self.paths:
             self.call_after_refresh(self.start_import, self.paths)
-        elif self.paths:
-            self.call_after_refresh(self.load, self.paths)
         else:
             self.call_after_refresh(self.build_index)
 
     def _first_paint(self) -> None:
         gc.set_threshold(DEFAULT_GC_THRESHOLD, *gc.get_threshold()[1:])
+        if self.library is not None:
+            self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
         paint_file = os.environ.get(PAINT_FILE_ENV)
         if paint_file:
             Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
@@ -141,7 +155,7 @@ class NewsReaderApp(FeedsActions, App[int]):
         article = self._cache.get(article_id)
         if article is None and self.library is None:
             try:
-                article = self.store.get_article(article_id)
+                return self.store.get_article(article_id)
             except KeyError:
                 return None
         return article
@@ -188,7 +202,10 @@ class NewsReaderApp(FeedsActions, App[int]):
 
         index = SearchIndex(articles())
         if not worker.is_cancelled:
-            self.call_from_thread(self._index_ready, index)
+            self.post_message(IndexReady(index))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self._index_ready(message.index)
 
     def _index_ready(self, index: SearchIndex) -> None:
         from tui.dialogs.search import SearchDialog
@@ -208,104 +225,101 @@ class NewsReaderApp(FeedsActions, App[int]):
 
     @work(thread=True, group="load")
     def library_import(self, paths: list[str], open_them: bool = True) -> None:
-        """Import ``paths`` into the library (the seeds on its first run) with progress."""
-        from tui.core.library import LibraryError, import_paths, worker_count
+        """Import ``paths`` into the library (the seeds on its first run), file by file."""
+        from tui.core.library import LibraryError, expand_paths, import_paths, worker_count
 
-        library = self.library
-        assert library is not None
+        library = self._import_target()
         summary: ImportSummary | None = None
+        failed = 0
+        files = expand_paths(paths) if paths else []
+        # Small chunks: progress moves as each file is done, not once per 25 files.
+        chunk = max(1, min(25, len(files) // 50))
 
         def progress(done: int, total: int | None) -> None:
             if total:
-                self.call_from_thread(self.main.show_progress, done, total)
+                self.post_message(ImportProgress(done, total, failed))
+
+        def failure(path: str, reason: str) -> None:
+            nonlocal failed
+            failed += 1
+            self.post_message(WorkFailed(path, reason))
 
         try:
-            if paths:
-                summary = import_paths(library, paths, progress, workers=worker_count())
+            if files:
+                summary = import_paths(
+                    library,
+                    files,
+                    progress,
+                    workers=worker_count(),
+                    chunk_size=chunk,
+                    on_failure=failure,
+                )
             elif library.get_meta("seeded") is None:
-                summary = import_paths(library, [seeds_dir()], progress, workers=1)
+                summary = import_paths(library, [seeds_dir()], progress, workers=1, chunk_size=1)
                 library.set_meta("seeded", datetime.now(UTC).isoformat(timespec="seconds"))
         except LibraryError as exc:
-            self.call_from_thread(self._failed, str(library.path), str(exc))
+            self.post_message(WorkFailed(str(library.path), str(exc)))
         except Exception as exc:  # an importer bug must not take the reader down
-            self.call_from_thread(
-                self._failed, ", ".join(paths) or "seeds", f"import failed: {exc!r}"
-            )
-        self.call_from_thread(self._imported, summary, bool(paths) and open_them)
+            self.post_message(WorkFailed(", ".join(paths) or "seeds", f"import failed: {exc!r}"))
+        self.post_message(ImportFinished(summary, bool(paths) and open_them))
 
-    def _imported(self, summary: ImportSummary | None, open_them: bool) -> None:
-        if summary is not None and self.library is not None:
-            self.library.last_import = summary
-            for path, reason in summary.failed:
-                self._failed(path, reason)
+    def on_import_progress(self, message: ImportProgress) -> None:
+        self.main.show_progress(message.done, message.total, message.failed)
+
+    def on_import_finished(self, message: ImportFinished) -> None:
+        summary = message.summary
+        if summary is not None:
+            self._import_target().last_import = summary
             ids = list(dict.fromkeys(summary.article_ids))
-            keep = ids[0] if open_them and ids else None
+            self._hand_over(ids)
+            keep = ids[0] if message.open_them and ids else None
             self.main.refresh_list(keep=keep, open_first=keep is None)
             if keep is not None:
                 self.main.open_ids(ids)
             if summary.imported:
-                self.notify(f"Imported {summary.imported} article(s)", timeout=3)
+                n = summary.imported
+                self.notify(f"Imported {n} article{'s' if n != 1 else ''}", timeout=3)
+            elif not self.store.count_articles() and summary.failed:
+                self.notify("No article could be loaded", severity="warning", markup=False)
         self.main.show_progress(1, 1)
         self._loading = False
+        self._known_count = self.store.count_articles()
         self.build_index()
         if self._exit_after == "loaded":
             self.call_after_refresh(self._loaded_paint)
 
-    # ------------------------------------------------------------------ loading
+    def check_library(self) -> None:
+        """Another program changed the library (an import from another terminal): reload."""
+        if self._loading or self.library is None:
+            return
+        try:
+            count = self.library.count_articles()
+        except Exception:  # busy: try again at the next check
+            return
+        if count != self._known_count:
+            self._known_count = count
+            self.main.refresh_list(open_first=False)
+            self.build_index()
 
-    @work(thread=True, group="load")
-    def load(self, paths: list[str]) -> None:
-        """Load and analyse ``paths`` off the UI thread, adding articles as they come."""
-        from tui.core.extract import analyse
-        from tui.core.loaders import load_paths
+    def _hand_over(self, ids: list[str]) -> None:
+        """Without a library: the articles imported into the temporary one go into memory."""
+        from tui.core.library.memory import MemoryStore
 
-        files = expand_paths(paths)
-        batch: list[Article] = []
-        last = 0.0
-        for done, path in enumerate(files, 1):
-            result = load_paths([path])
-            for article in result.articles:
-                try:
-                    analyse(article)
-                except Exception as exc:  # an extractor bug must not lose the article
-                    self.call_from_thread(
-                        self._failed, str(path), f"analysis failed: {type(exc).__name__}"
-                    )
-                batch.append(article)
-            for failure in result.errors:
-                self.call_from_thread(self._failed, failure.path, failure.error)
-            now = time.monotonic()
-            if batch and (now - last > BATCH_SECONDS or done == len(files)):
-                self.call_from_thread(self._add, batch, done, len(files))
-                batch, last = [], now
-            elif done % 10 == 0 or done == len(files):
-                self.call_from_thread(self.main.show_progress, done, len(files))
-        self.call_from_thread(self._loaded, len(files))
+        if isinstance(self.store, MemoryStore) and self._scratch is not None:
+            new = [self._scratch.get_article(i) for i in ids if i not in self.store]
+            self.articles.extend(new)
+            self.store.add(new)
 
-    def _add(self, articles: list[Article], done: int, total: int) -> None:
-        self.articles.extend(articles)
-        self.store.add(articles)
-        self.main.refresh_list()
-        self.main.show_progress(done, total)
-
-    def _failed(self, path: str, error: str) -> None:
-        self.failures.append((path, error))
+    def on_work_failed(self, message: WorkFailed) -> None:
+        """Every worker's failures arrive here: remembered, and told in a toast."""
+        self.failures.append((message.where, message.error))
         self.notify(
-            f"{sanitize_for_terminal(path)}: {sanitize_for_terminal(error)}",
-            title="Could not load",
+            f"{sanitize_for_terminal(message.where)}: {sanitize_for_terminal(message.error)}",
+            title=message.title,
             severity="error",
             markup=False,
             timeout=8,
         )
-
-    def _loaded(self, total: int) -> None:
-        self.main.show_progress(total, total)
-        self._loading = False
-        if not self.articles and total:
-            self.notify("No article could be loaded", severity="warning", markup=False)
-        self.build_index()
-        if self._exit_after == "loaded":
-            self.call_after_refresh(self._loaded_paint)
 
     def _loaded_paint(self) -> None:
         paint_file = os.environ.get(PAINT_FILE_ENV)
@@ -327,10 +341,7 @@ class NewsReaderApp(FeedsActions, App[int]):
         def opened(path: str | None) -> None:
             if path:
                 self.notify(f"Loading {sanitize_for_terminal(path)}", markup=False, timeout=2)
-                if self.library is not None:
-                    self.start_import([path])
-                else:
-                    self.load([path])
+                self.start_import([path])
 
         self.push_screen(OpenDialog(Path.cwd()), opened)
 

@@ -73,7 +73,7 @@ def test_failed_file_is_named_and_the_others_load(tmp_path: Path) -> None:
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [a.source_path for a in app.articles] == [str(good)]
+        assert [a.source_path for a in app.articles] == [str(good)]  # (handed to memory)
         assert len(app.main.entries) == 1
         assert app.failures and app.failures[0][0] == str(empty)
         messages = [n.message for n in app._notifications]
@@ -215,9 +215,9 @@ def test_tabs_and_split_view(app: NewsReaderApp) -> None:
         first, second = app.articles
         tabs = app.main.query_one("#article-tabs", Tabs)
         assert tabs.tab_count == 1
-        # Enter opens the highlighted article in a new tab; moving in the list then shows
+        # t opens the highlighted article in a new tab; moving in the list then shows
         # the next article in that tab, the first tab keeps its article.
-        await pilot.press("l", "enter", "l", "j")
+        await pilot.press("l", "t", "l", "j")
         await pilot.pause()
         assert tabs.tab_count == 2
         assert reader(app).article is second

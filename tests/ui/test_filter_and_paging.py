@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.ui.sample import sample_articles
 from tui.app import NewsReaderApp
+from tui.core.filters import describe_filter, parse_filter
 from tui.core.library import ArticleFilter, Library
+from tui.core.library.memory import MemoryStore
 from tui.core.library.store import current_extractor_version
-from tui.dialogs.filter import describe_filter, parse_filter
-from tui.memory_store import MemoryStore
-from tui.screens.main import LIST_PAGE
+from tui.screens.library_actions import LIST_PAGE
 from tui.widgets.article_list import ArticleList
 
 
 def test_parse_filter_words() -> None:
     f = parse_filter('unread site:bbc.co.uk since:2025-01-02 entity:"Dmitry Shugayev"')
     assert f == ArticleFilter(
-        unread=True, site="bbc.co.uk", since=date(2025, 1, 2), entity="Dmitry Shugayev"
+        unread=True, site="bbc.co.uk", since=datetime(2025, 1, 2), entity="Dmitry Shugayev"
     )
     assert parse_filter("starred @TASS") == ArticleFilter(starred=True, entity="TASS")
     assert parse_filter("") == ArticleFilter()

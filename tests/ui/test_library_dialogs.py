@@ -69,6 +69,9 @@ async def test_note_editor_save_button_and_cancel() -> None:
         await pilot.pause()
         await pilot.press("x", "escape")
         await pilot.pause()
+        assert app.results == ["keep"]  # typed text: the first escape only warns
+        await pilot.press("escape")
+        await pilot.pause()
         assert app.results == ["keep", None]
         app.push_screen(NoteEditor("draft"), app.results.append)
         await pilot.pause()

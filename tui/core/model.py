@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 Span = tuple[int, int]
+ANALYSIS_KEYS = ("entities", "figures", "claims")
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ class Claim:
     entities: list[str] = field(default_factory=list)  # entity names
     figures: list[int] = field(default_factory=list)  # indexes into Analysis.figures
     # Check-worthy (score >= the threshold); an attributed statement is a claim either way.
-    key: bool = True
+    key_claim: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,7 +116,7 @@ class Claim:
             "hedges": list(self.hedges),
             "entities": list(self.entities),
             "figures": list(self.figures),
-            "key": self.key,
+            "key_claim": self.key_claim,
         }
 
     @classmethod
@@ -132,8 +133,18 @@ class Claim:
             hedges=list(d.get("hedges", [])),
             entities=list(d.get("entities", [])),
             figures=[int(i) for i in d.get("figures", [])],
-            key=bool(d.get("key", True)),  # claims stored before the flag were all key ones
+            # Claims stored before the flag were all key ones.
+            key_claim=bool(d.get("key_claim", True)),
         )
+
+    @property
+    def key(self) -> str:
+        """A stable identity within its article: a hash of the normalised text.
+
+        List positions change whenever an extractor finds one claim more; the text does not.
+        """
+        norm = " ".join(self.text.split()).casefold()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -143,6 +154,21 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "figures": [f.to_dict() for f in self.figures],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        return cls(
+            entities=[Entity.from_dict(x) for x in d.get("entities", [])],
+            figures=[Figure.from_dict(x) for x in d.get("figures", [])],
+            claims=[Claim.from_dict(x) for x in d.get("claims", [])],
+        )
 
 
 @dataclass(slots=True)
@@ -188,9 +214,7 @@ class Article:
             "paragraphs": [list(p) for p in self.paragraphs],
             "sentences": [list(s) for s in self.sentences],
             "boilerplate": list(self.boilerplate),
-            "entities": [e.to_dict() for e in self.analysis.entities],
-            "figures": [f.to_dict() for f in self.analysis.figures],
-            "claims": [c.to_dict() for c in self.analysis.claims],
+            **self.analysis.to_dict(),
         }
 
     @classmethod
@@ -210,11 +234,7 @@ class Article:
             paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs") or []],
             sentences=[(int(s), int(e)) for s, e in d.get("sentences") or []],
             boilerplate=list(d.get("boilerplate") or []),
-            analysis=Analysis(
-                entities=[Entity.from_dict(x) for x in d.get("entities") or []],
-                figures=[Figure.from_dict(x) for x in d.get("figures") or []],
-                claims=[Claim.from_dict(x) for x in d.get("claims") or []],
-            ),
+            analysis=Analysis.from_dict({k: d.get(k) or [] for k in ANALYSIS_KEYS}),
         )
 
 

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.widgets.safe_input import SafeInput
 
 
-class ExportDialog(ModalScreen[str | None]):
+class ExportDialog(Dialog[str | None]):
     """A path field; Enter exports, Escape cancels."""
-
-    CSS_PATH = DIALOG_CSS
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, default_path: str) -> None:
         super().__init__()
@@ -38,6 +32,3 @@ class ExportDialog(ModalScreen[str | None]):
         value = event.value.strip()
         self.dismiss(value or None)
 
-    def action_cancel(self) -> None:
-        """Close without exporting."""
-        self.dismiss(None)

@@ -5,20 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.dialogs._text import inert
 
 
-class ConfirmDelete(ModalScreen[bool]):
+class ConfirmDelete(Dialog[bool]):
     """Ask "Delete <title>?". Dismisses True on Delete (y), False on Cancel (n, escape).
 
     Cancel has the focus, so a stray enter never deletes.
     """
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("y", "confirm", "Delete"),

@@ -5,20 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.dialogs._text import SafeTextArea, inert
 
 
-class NoteEditor(ModalScreen[str | None]):
-    """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape).
+class NoteEditor(Dialog[str | None]):
+    """Edit a note. Dismisses with the text on Save (ctrl+s), None on Cancel (escape; twice
+    when text was typed).
 
     Saving an empty note returns "" (the library deletes a blank note).
     """
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -31,6 +29,7 @@ class NoteEditor(ModalScreen[str | None]):
         self._initial = text
         self._title = title
         self._quote = quote
+        self._warned = False  # escape was pressed once with unsaved text
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
@@ -55,11 +54,21 @@ class NoteEditor(ModalScreen[str | None]):
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
+        """Close without saving; typed text is discarded only on a second escape."""
+        if self.text != self._initial and not self._warned:
+            self._warned = True
+            self.notify(
+                "The note is not saved: escape again discards it, ctrl+s saves it",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.dismiss(None)
+
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "note-save":
             self.action_save()
         else:
-            self.action_cancel()
+            self.dismiss(None)  # the Cancel button is an explicit discard

@@ -1,4 +1,4 @@
-"""Open a file or a folder: a directory tree and a path field in a modal."""
+"""Open a file or a folder: a path field (focused, tab completes, ``~`` is home) over a tree."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Button, DirectoryTree, Input, Static
 
+from tui.core.paths import complete_path
 from tui.core.textsafe import sanitize_for_terminal
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.widgets.safe_input import SafeInput
+
+HINT = "Type a path (tab completes, ~ is home) or an http(s):// address and Enter, or pick below."
 
 
 class SafeDirectoryTree(DirectoryTree):
@@ -33,12 +36,10 @@ class SafeDirectoryTree(DirectoryTree):
         return Text(safe)
 
 
-class OpenDialog(ModalScreen[str | None]):
-    """Pick a file (Enter on it) or type a file/folder path and press Enter."""
+class OpenDialog(Dialog[str | None]):
+    """Type a file/folder path and press Enter, or pick a file in the tree."""
 
-    CSS_PATH = DIALOG_CSS
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("tab", "complete", "Complete path", show=False, priority=True)]
 
     def __init__(self, root: str | Path = ".") -> None:
         super().__init__()
@@ -46,18 +47,32 @@ class OpenDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
-            yield Static("Enter on a file opens it; Enter on a folder puts it in the path field.")
+            yield Static(HINT, id="open-hint")
+            yield SafeInput(placeholder="path to a file or folder, or an http(s):// address", id="open-path")
+            yield Static("", id="open-matches", markup=False)
             yield SafeDirectoryTree(str(self.root), id="open-tree")
-            yield SafeInput(
-                placeholder="path to a file or folder, or an http(s):// address", id="open-path"
-            )
             with Horizontal(id="open-buttons"):
                 yield Button("Open", id="open-ok", variant="primary")
                 yield Button("Cancel", id="open-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#open-box").border_title = "Open a file or folder"
-        self.query_one(DirectoryTree).focus()
+        self.query_one("#open-path", Input).focus()
+
+    def action_complete(self) -> None:
+        """Tab in the path field completes it; elsewhere it moves the focus on."""
+        field = self.query_one("#open-path", Input)
+        if self.focused is not field:
+            self.focus_next()
+            return
+        completed, candidates = complete_path(field.value, self.root)
+        field.value = completed
+        field.cursor_position = len(completed)
+        shown = "  ".join(candidates) if len(candidates) > 1 else ""
+        self.query_one("#open-matches", Static).update(Content(sanitize_for_terminal(shown)))
+        folder = Path(completed).expanduser()
+        if completed.endswith(("/", "\\")) and folder.is_dir():
+            self.query_one(DirectoryTree).path = folder
 
     @on(DirectoryTree.FileSelected)
     def _file(self, event: DirectoryTree.FileSelected) -> None:
@@ -79,16 +94,18 @@ class OpenDialog(ModalScreen[str | None]):
         if is_url(value):
             self.dismiss(value)  # fetched by the import (tui.core.feeds.urls)
             return
-        if not Path(value).expanduser().exists():
+        path = Path(value).expanduser()
+        if not path.is_absolute():
+            path = self.root / path
+        if not path.exists():
             self.notify(
                 f"No such file or folder: {sanitize_for_terminal(value)}",
                 severity="error",
                 markup=False,
             )
             return
-        self.dismiss(str(Path(value).expanduser()))
+        self.dismiss(str(path))
 
     @on(Button.Pressed, "#open-cancel")
-    def action_cancel(self) -> None:
-        """Close without opening anything."""
-        self.dismiss(None)
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

@@ -14,15 +14,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
+from tui.core.search.group import PER_ARTICLE, group_hits
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.widgets.safe_input import SafeInput
 
 DEBOUNCE = 0.05  # seconds of typing pause before a search starts
@@ -68,10 +69,16 @@ def _window(text: str, positions: tuple[int, ...]) -> tuple[str, list[int]]:
     return prefix + text[start:end] + suffix, kept
 
 
-class SearchDialog(ModalScreen[Hit | None]):
+class SearchDialog(Dialog[Hit | None]):
     """Fuzzy search across articles (or within one article, with ``article_id``)."""
 
-    CSS_PATH = DIALOG_CSS
+    class HitsFound(Message):
+        """The search worker's answer for ``query``."""
+
+        def __init__(self, query: str, hits: list[Hit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
 
     BINDINGS = [
         Binding("escape", "close", "Close"),
@@ -153,7 +160,10 @@ class SearchDialog(ModalScreen[Hit | None]):
         except SearchCancelled:
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+            self.post_message(self.HitsFound(query, hits))
+
+    def on_search_dialog_hits_found(self, message: HitsFound) -> None:
+        self._show(message.query, message.hits)
 
     def _show(self, query: str, hits: list[Hit]) -> None:
         if not self.is_attached:
@@ -161,6 +171,7 @@ class SearchDialog(ModalScreen[Hit | None]):
         if query != self.query_one(Input).value and self._shown_query is not None:
             return  # a newer query is on its way
         self._shown_query = query
+        hits = group_hits(hits, per_article=PER_ARTICLE if self.article_id is None else None)
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 from tui.widgets.safe_text import sanitize_for_terminal
 
 
-def help_areas(app_class: type) -> list[tuple[str, Iterable[BindingType]]]:
+def help_areas(app_class: type[App[Any]]) -> list[tuple[str, Iterable[BindingType]]]:
     """Every place that declares bindings, in the order the help lists them."""
     from tui.screens.main import MainScreen
     from tui.widgets.article_list import ArticleList
@@ -64,10 +64,8 @@ def _key_display(app: object, binding: Binding) -> str:
     return get(binding) if callable(get) else binding.key
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A modal table of the bindings of the app, the main screen and each pane."""
-
-    CSS_PATH = DIALOG_CSS
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),

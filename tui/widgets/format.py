@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from tui.core.model import Article
+from tui.core.titles import display_title
 from tui.widgets.safe_text import sanitize_for_terminal
 
-
-def display_title(article: Article, limit: int = 200) -> str:
-    """The article's title, or a readable stand-in built from its file name or first line."""
-    title = sanitize_for_terminal(article.title).strip()
-    if not title and article.source_path:
-        stem = Path(article.source_path).stem
-        title = sanitize_for_terminal(stem.replace("-", " ").replace("_", " ")).strip()
-    if not title:
-        first = article.text.strip().split("\n", 1)[0] if article.text else ""
-        title = sanitize_for_terminal(first).strip()
-    title = title or "(untitled)"
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+__all__ = ["counts", "display_date", "display_site", "display_title"]
 
 
 def display_date(value: datetime | None) -> str:

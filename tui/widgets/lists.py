@@ -13,6 +13,7 @@ class NavList(OptionList):
 
     _blank_line: Strip | None = None
     _line_total = 0  # lines of options, counted once a frame
+    _measured_width = -1  # the width the options' heights were measured at
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -23,6 +24,14 @@ class NavList(OptionList):
     ]
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width != self._measured_width:
+            # OptionList measures option heights once, and again only when the widget is
+            # resized; a scrollbar appearing narrows the text without a resize, and the last
+            # line of every wrapped option would be cut. Measure again at the new width.
+            self._measured_width = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
         self._blank_line = None
         self._line_total = len(self._lines)  # (the property brings the line cache up to date)
         return super().render_lines(crop)

@@ -113,9 +113,17 @@ class ArticleView(ScrollView, can_focus=True):
             self.total = total
             self.label = label
 
+    class Scrolled(Message):
+        """The view's article was scrolled (once per article shown): it is being read."""
+
+        def __init__(self, view: ArticleView) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.article: Article | None = None
+        self._scrolled = False  # Scrolled was posted for this article
         self._lines: list[tuple[int, int, int]] = []  # (kind, a, b)
         self._header: list[str] = []
         self._body_line_starts: list[int] = []  # char start of each body line...
@@ -136,12 +144,19 @@ class ArticleView(ScrollView, can_focus=True):
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` from its top, with no selection."""
         self.article = article
+        self._scrolled = False
         self._marks, self._mark_index, self._mark_label = [], -1, ""
         self._focus_span = None
         self._build_layers()
         self._layout_width = 0
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value > 0 and self.article is not None and not self._scrolled:
+            self._scrolled = True
+            self.post_message(self.Scrolled(self))
 
     @property
     def marks(self) -> list[Span]:

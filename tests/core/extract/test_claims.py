@@ -137,8 +137,8 @@ def test_seed_claims_in_order_and_spans(seed_body: str, seed_claims: list[Claim]
     assert [c.span for c in seed_claims] == sorted(c.span for c in seed_claims)
     for c in seed_claims:
         assert seed_body[c.span[0] : c.span[1]] == c.text
-        assert c.key == (c.score >= CLAIM_THRESHOLD)
-        assert c.key or c.speaker
+        assert c.key_claim == (c.score >= CLAIM_THRESHOLD)
+        assert c.key_claim or c.speaker
 
 
 def test_seed_page_furniture_is_not_a_claim() -> None:
@@ -312,13 +312,13 @@ def test_attributed_statement_is_a_claim_whatever_its_score() -> None:
     text = "“I feel badly for him, I really do,” Mr. Trump said."
     (claim,) = _claims(text)
     assert score_sentence(text) < CLAIM_THRESHOLD  # not check-worthy by itself
-    assert claim.speaker == "Trump" and claim.quote and not claim.key
+    assert claim.speaker == "Trump" and claim.quote and not claim.key_claim
 
 
 def test_key_flag_follows_the_score() -> None:
     text = "Unemployment fell from 7.2 percent to 5.1 percent between 2010 and 2014."
     (claim,) = _claims(text)
-    assert claim.key and claim.speaker is None
+    assert claim.key_claim and claim.speaker is None
 
 
 def test_narration_without_speech_has_no_speaker_and_no_claim() -> None:
@@ -475,7 +475,7 @@ def test_extract_cli_lists_attributed_quotes_with_speakers(tmp_path, capsys) -> 
     ray = by_text["“We have lost this round."]  # two sentences, one quotation, one claim
     assert ray.speaker == "Ann Ray" and ray.text.endswith("Senator Ann Ray said.")
     assert not any("walked" in c.text or "Reporting by" in c.text for c in claims)
-    assert all(not c.key for c in (ray, by_text["“But we are talking with "]))
+    assert all(not c.key_claim for c in (ray, by_text["“But we are talking with "]))
 
 
 def test_attribution_eval_bars_on_labelled_news(shared) -> None:  # type: ignore[no-untyped-def]
@@ -568,9 +568,9 @@ def _check(text: str, claims: list[Claim], n_figures: int) -> None:
         assert 0 <= s < e <= len(text)
         assert text[s:e] == c.text
         assert 0.0 <= c.score <= 1.0 and not math.isnan(c.score)
-        assert c.key == (c.score >= CLAIM_THRESHOLD)
+        assert c.key_claim == (c.score >= CLAIM_THRESHOLD)
         named_source = c.source is not None and c.source[:1].isupper()
-        assert c.key or c.speaker or named_source  # below the threshold only when attributed
+        assert c.key_claim or c.speaker or named_source  # below the threshold only when attributed
         assert s >= last
         last = s
         assert all(0 <= k < n_figures for k in c.figures)

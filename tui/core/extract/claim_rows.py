@@ -158,7 +158,7 @@ def group_claim(text: str, group: list[Row]) -> Claim | None:
         hedges=_unique(h for r in group for h in r.hedges),
         entities=_unique(n for r in group for n in r.entities),
         figures=sorted(set(k for r in group for k in r.figures)),
-        key=key,
+        key_claim=key,
     )
 
 
@@ -178,7 +178,7 @@ def _row_claim(text: str, r: Row) -> Claim | None:
         hedges=r.hedges,
         entities=r.entities,
         figures=r.figures,
-        key=r.key,
+        key_claim=r.key,
     )
 
 

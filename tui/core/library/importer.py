@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -133,8 +133,12 @@ def import_paths(
     chunk_size: int = DEFAULT_CHUNK,
     raw: bool = False,
     analyser: Analyser | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
 ) -> ImportSummary:
     """Import files, folders and feeds; progress is reported as (files done, files total).
+
+    ``on_failure(path, reason)`` hears of each file that could not be imported as soon as
+    its chunk is done (the summary lists them all at the end).
 
     With ``workers`` > 1 and enough files, chunks are loaded and analysed in a process pool
     (the analyser must then be a module-level function, to be sent to the workers).
@@ -144,7 +148,9 @@ def import_paths(
     urls = [p for p in items if is_url(p)]
     files = expand_paths(p for p in items if not is_url(p))
     with library.bulk():
-        summary = _import_files(library, files, on_progress, workers, chunk_size, raw, analyser)
+        summary = _import_files(
+            library, files, on_progress, workers, chunk_size, raw, analyser, on_failure
+        )
     if urls:
         from tui.core.feeds.urls import import_urls
 
@@ -160,6 +166,7 @@ def _import_files(
     chunk_size: int,
     raw: bool,
     analyser: Analyser | None,
+    on_failure: Callable[[str, str], None] | None = None,
 ) -> ImportSummary:
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
     db = str(library.path)
@@ -173,6 +180,9 @@ def _import_files(
         articles, failures, version = result
         summary.merge(library.store_prepared(articles, version))
         summary.failed.extend(failures)
+        if on_failure is not None:
+            for path, reason in failures:
+                on_failure(path, reason)
         done += len(chunk)
         if on_progress:
             on_progress(done, total)

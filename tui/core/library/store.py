@@ -8,7 +8,6 @@ A file that is not one of ours, or is damaged, raises :class:`LibraryError` and 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from tui.core.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
-from tui.core.model import Analysis, Article, Claim, Entity, Figure, Span
+from tui.core.model import Analysis, Article, Claim, Span
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
@@ -114,8 +113,7 @@ def claim_key(claim: Claim) -> str:
 
     List positions change whenever an extractor finds one claim more; the text does not.
     """
-    norm = " ".join(claim.text.split()).casefold()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+    return claim.key
 
 
 def current_extractor_version() -> str:
@@ -177,12 +175,7 @@ def _spans_json(spans: list[Span]) -> str:
 
 def _analysis_blob(analysis: Analysis) -> bytes:
     """The analysis as zlib-compressed JSON: a quarter of the size, 0.2 ms to make."""
-    data = {
-        "entities": [e.to_dict() for e in analysis.entities],
-        "figures": [f.to_dict() for f in analysis.figures],
-        "claims": [c.to_dict() for c in analysis.claims],
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 1)
 
 
@@ -190,12 +183,7 @@ def _analysis_from_json(data: str | bytes) -> Analysis:
     # A BLOB is compressed JSON; TEXT (plain JSON) is read too, for hand-made or old rows.
     if isinstance(data, bytes):
         data = zlib.decompress(data).decode("utf-8")
-    d = json.loads(data)
-    return Analysis(
-        entities=[Entity.from_dict(x) for x in d.get("entities", [])],
-        figures=[Figure.from_dict(x) for x in d.get("figures", [])],
-        claims=[Claim.from_dict(x) for x in d.get("claims", [])],
-    )
+    return Analysis.from_dict(json.loads(data))
 
 
 def _check_header(path: Path) -> None:
@@ -725,6 +713,14 @@ def _summary(r: tuple[Any, ...]) -> ArticleSummary:
     )
 
 
+# The host of ``url``: what follows "://" up to the next "/" ('' without "://").
+_REST_SQL = "substr(url, instr(url, '://') + 3)"
+_URL_HOST_SQL = (
+    f"CASE WHEN instr(coalesce(url, ''), '://') > 0 "
+    f"THEN substr({_REST_SQL}, 1, instr({_REST_SQL} || '/', '/') - 1) ELSE '' END"
+)
+
+
 def _where_clause(filter: ArticleFilter | None) -> tuple[str, list[Any]]:
     f = filter or ArticleFilter()
     where: list[str] = []
@@ -734,8 +730,9 @@ def _where_clause(filter: ArticleFilter | None) -> tuple[str, list[Any]]:
     if f.starred:
         where.append("starred = 1")
     if f.site is not None:
-        where.append("site = ?")
-        params.append(f.site)
+        # A part of the site name or of the address's host, any case (as search's site:).
+        where.append(f"instr(lower(coalesce(site, '') || ' ' || {_URL_HOST_SQL}), ?) > 0")
+        params.append(f.site.casefold())
     if f.since is not None:
         where.append("sort_ts >= ?")
         params.append(_timestamp(f.since))

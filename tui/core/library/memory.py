@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
-from tui.core.library.store import ArticleFilter, ArticleNotFound, ArticleSummary, Note, claim_key
+from tui.core.library.store import ArticleFilter, ArticleNotFound, ArticleSummary, Note
 from tui.core.model import Article
-from tui.widgets.format import display_title
+from tui.core.titles import display_title
 
 
 def _aware(value: datetime | date) -> datetime:
@@ -43,7 +44,7 @@ def summary_of(article: Article, added_at: datetime, read: bool = False) -> Arti
 class MemoryStore:
     """Articles in memory, in the order given (no sorting: snapshots stay put)."""
 
-    path = None
+    path: Path | None = None
 
     def __init__(self, articles: list[Article] | None = None) -> None:
         self._lock = threading.RLock()
@@ -63,6 +64,9 @@ class MemoryStore:
                     self._summaries[article.id] = summary_of(article, now)
         return [a.id for a in articles]
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._articles
+
     def __len__(self) -> int:
         return len(self._articles)
 
@@ -70,12 +74,14 @@ class MemoryStore:
         self, filter: ArticleFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[ArticleSummary]:
         f = filter or ArticleFilter()
+        if f.site is not None:
+            from tui.core.filters import site_matches  # (the search package: not at start-up)
         out = []
         with self._lock:
             for id_, s in self._summaries.items():
                 if (f.unread and s.read) or (f.starred and not s.starred):
                     continue
-                if f.site is not None and s.site != f.site:
+                if f.site is not None and not site_matches(f.site, s.site, s.url):
                     continue
                 if f.since is not None and _aware(s.published or s.added_at) < _aware(f.since):
                     continue
@@ -144,7 +150,7 @@ class MemoryStore:
             if not text.strip():
                 self._notes.pop((article_id, key), None)
                 return
-            claim = next((c for c in article.analysis.claims if claim_key(c) == key), None)
+            claim = next((c for c in article.analysis.claims if c.key == key), None)
             now = datetime.now(UTC)
             old = self._notes.get((article_id, key))
             self._notes[(article_id, key)] = Note(
