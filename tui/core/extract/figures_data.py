@@ -679,3 +679,49 @@ IRREGULAR_PLURALS: frozenset[str] = _words(
     """people children men women police personnel staff cattle mice geese teeth sheep fish
     deer aircraft crew militia infantry livestock clergy"""
 )
+
+# Words right before a number that make it a designation ("Article 370", "Flight 17").
+DESIGNATION_WORDS = frozenset(
+    [
+        "article",
+        "section",
+        "chapter",
+        "page",
+        "pages",
+        "para",
+        "paragraph",
+        "clause",
+        "rule",
+        "no",
+        "no.",
+        "number",
+        "version",
+        "flight",
+        "route",
+        "room",
+        "platform",
+        "gate",
+        "line",
+        "vol",
+        "volume",
+        "episode",
+        "season",
+        "level",
+        "grade",
+        "class",
+        "phase",
+        "stage",
+        "act",
+        "schedule",
+        "annex",
+        "item",
+        "table",
+        "figure",
+        "fig",
+        "exhibit",
+        "highway",
+        "road",
+        "suite",
+        "unit",
+    ]
+)
