@@ -72,7 +72,18 @@ _SYMBOL_CHARS = "".join(
 _TRIG_NUM = re.compile(rf"[{re.escape(_SYMBOL_CHARS)}{VULGAR}]|\d+")
 _TRIGGER_WORDS = sorted(
     [w for w in (W1_19 + "|" + W10).split("|")]
-    + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half"],
+    + ["hundred", "thousand", "million", "billion", "trillion", "dozen", "half"]
+    + [
+        "third",
+        "quarter",
+        "fifth",
+        "tens",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+    ],
     key=len,
     reverse=True,
 )
@@ -92,7 +103,10 @@ _LETTER_PREFIX = re.compile(
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|U\.S\.|Can|CA|AU|NZ|HK|NT|BZ|MX|C|A|S|R)$")
 _PREFIX_END = frozenset("".join(PREFIX_LETTERS) + ".")
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?i:half an? |an? )$")
-_SCALE_TRIGGERS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
+# Scale and fraction words start a figure only after "a" ("a million", "a third").
+_SCALE_TRIGGERS = frozenset(
+    ("hundred", "thousand", "million", "billion", "trillion", "dozen", "third", "quarter", "fifth")
+)
 
 
 def _candidates(text: str) -> list[int]:

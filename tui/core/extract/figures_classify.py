@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+from tui.core.extract.figures_counts import FRACTION_WORD, bare_count, share
 from tui.core.extract.figures_data import (
     APPROX_WORDS,
 )
-from tui.core.extract.figures_nouns import counted_noun, designation_left
+from tui.core.extract.figures_nouns import counted_noun, designation_left, designation_word_left
 from tui.core.extract.figures_patterns import (
     CANDIDATE,
     RANGE_JOIN,
@@ -50,8 +51,10 @@ def _merge(r: Reading, r2: Reading, joiner: str) -> Reading | None:
     if r.kind is not None and (r.kind != r2.kind or r.unit != r2.unit):
         return None
     value = r.value
-    if r.kind is None and r.mult == 1.0:
-        value *= r2.mult  # "5-10 million", "10-20 cents": the scale applies to both ends
+    # "5-10 million", "10-20 cents", "$5 to $7 billion": a scale written once applies to both
+    # ends, unless the first end is already the bigger number ("$500 to $7 billion")
+    if r.mult == 1.0 and (r.kind is None or (r2.mult > 1 and r.value < r2.value / r2.mult)):
+        value *= r2.mult
     if r2.kind is None and r.mult != 1.0:
         return None
     return Reading(r.start, r2.end, value, kind=r2.kind, unit=r2.unit, text_value=str(r2.value))
@@ -80,17 +83,28 @@ def _figure(text: str, r: Reading, s: int, e: int, value_max: str | None = None)
         else:
             if designation_left(text, s):
                 return None
-            noun_end, noun = counted_noun(text, r.end, r.value, r.words)
-            if noun is None:
-                return None
-            kind, unit, e = "count", noun, noun_end
+            part = share(text, r)
+            if part is not None:
+                kind, unit, (value, e) = "percent", "percent", part
+            elif r.words and r.value < 1 and FRACTION_WORD.search(text, r.start, r.end):
+                return None  # "a third term", "two-thirds majority": not an amount
+            else:
+                noun_end, noun = counted_noun(text, r.end, r.value, r.words)
+                if noun is not None:
+                    kind, unit, e = "count", noun, noun_end
+                elif bare_count(text, r, s):
+                    kind = "count"
+                else:
+                    return None
+    if kind == "quantity" and designation_word_left(text, s):
+        return None  # "Apt. 1C" is not one degree Celsius
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if vmax is not None and not math.isfinite(vmax):
         return None
     # "over 2020" or "since some 2019 deals" are not approximate dates: only true hedges count
     timeish = kind in ("date", "year", "year_range")
-    approx = _has_cue(text, s, _APPROX_TIME if timeish else _APPROX_ALL)
+    approx = r.vague or _has_cue(text, s, _APPROX_TIME if timeish else _APPROX_ALL)
     return Figure(
         text=text[s:e],
         kind=kind,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.extract.figures_data import (
     APPROX_WORDS,
     DESIGNATION_WORDS,
@@ -9,6 +11,7 @@ from tui.core.extract.figures_data import (
     MONTHS,
     NOT_COUNTED,
     NOT_PLURAL,
+    RATE_PERIODS,
 )
 from tui.core.extract.figures_patterns import (
     HAS_DIGIT,
@@ -16,15 +19,25 @@ from tui.core.extract.figures_patterns import (
 )
 
 
-def designation_left(text: str, s: int) -> bool:
-    """ "Boeing 737", "Article 370", "iPhone 15": a capitalised or code word right before."""
+def _word_before(text: str, s: int) -> tuple[int, str]:
+    """The whitespace-delimited word ending one space before ``s`` and where it starts."""
     j = s - 1
     if j < 1 or text[j] not in " \u00a0":
-        return False
+        return s, ""
     k = j
     while k > 0 and not text[k - 1].isspace():
         k -= 1
-    word = text[k:j]
+    return k, text[k:j]
+
+
+def designation_word_left(text: str, s: int) -> bool:
+    """ "Apt. 1C", "Prop. 13", "Article 370": a designation word right before."""
+    return _word_before(text, s)[1].lower().rstrip(".,") in DESIGNATION_WORDS
+
+
+def designation_left(text: str, s: int) -> bool:
+    """ "Boeing 737", "Article 370", "iPhone 15": a capitalised or code word right before."""
+    k, word = _word_before(text, s)
     if not word:
         return False
     low = word.lower().rstrip(".,")
@@ -82,9 +95,21 @@ def counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str
     if value == 1:
         return e, None  # "one of them", "1 in 5": a lone one rarely counts a plural
     after = NEXT_TOKEN.match(text, head_end)
-    if after is not None and after.group(1).lower() in _DETERMINERS:
+    if (
+        after is not None
+        and after.group(1).lower() in _DETERMINERS
+        and not _rate_after(text, after)
+    ):
         return e, None  # "Sept. 6 faces the vote": the "plural" is a verb
     return head_end, head.lower()
+
+
+def _rate_after(text: str, after: re.Match[str]) -> bool:
+    """ "25 bodies a week": "a" + a time word makes a rate, not a verb's object."""
+    if after.group(1).lower() not in ("a", "an", "per"):
+        return False
+    unit = NEXT_TOKEN.match(text, after.end())
+    return unit is not None and unit.group(1).lower() in RATE_PERIODS
 
 
 _DETERMINERS = frozenset(

@@ -49,7 +49,7 @@ W999 = rf"(?:{W99}\s+hundred(?:\s+(?:and\s+)?{W99})?|{W99})"
 WSCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
 FRAC = r"(?:halves|half|thirds|third|quarters|quarter|fourths|fourth|fifths|fifth)"
 WORDS = (
-    rf"(?:half\s+an?\s+{WSCALE}|an?\s+{WSCALE}|{W999}(?:[\s-]+{FRAC}\b)?)"
+    rf"(?:half\s+an?\s+{WSCALE}|an?\s+{WSCALE}|an?[\s-]+{FRAC}\b|{W999}(?:[\s-]+{FRAC}\b)?)"
     rf"(?:\s+{WSCALE}(?:(?:\s+and)?\s+{W999}(?!\s+{FRAC}))?)*"
 )
 DIGITS = (
@@ -72,6 +72,7 @@ CANDIDATE = re.compile(
     r"|(?P<sfrac>[1-9]/(?:1[0-6]|[2-9]))(?![\d/])"
     rf"|(?P<digits>{DIGITS})(?:{SP}(?P<frac>\d{{1,2}}/\d{{1,2}})(?![\d/]))?(?P<vf>[{VULGAR}])?"
     rf"|(?P<vulgar>[{VULGAR}])"
+    rf"|\b(?P<vague>(?i:(?:tens|hundreds|dozens){SP}+of{SP}+)?(?:dozens|hundreds|thousands|millions|billions))\b"
     rf"|\b(?P<words>(?i:{WORDS}))\b"
     rf"|\b(?P<month>{MONTH_NAMES})\b)"
 )
@@ -98,7 +99,7 @@ SUFFIX_RE = re.compile(
     rf"|{SP}+(?P<ppts>(?i:percentage{SP}+points?|ppts?|pp)(?![A-Za-z]))"
     rf"|{SP}?(?P<cursym>{alt(SUFFIX_SYMBOLS)})"
     rf"|{SP}+(?P<iso>{alt(ISO_CODES)})(?![A-Za-z])"
-    rf"|{SP}+(?P<curw>(?i:{CUR_WORD_ALT}))(?![A-Za-z])"
+    rf"|(?:{SP}+|-)(?P<curw>(?i:{CUR_WORD_ALT}))(?![A-Za-z])"
     rf"|{SP}+(?P<times>times{SP}+(?:per|a|an){SP}+(?:day|week|month|year))(?![A-Za-z])"
     rf"|(?:{SP}|-|{SP}?(?=[°º℃℉]))?(?P<unit>{UNIT_ALT})(?![A-Za-z]))"
 )
@@ -145,5 +146,6 @@ class Reading:
     text_value: str | None = None  # ISO date
     year_like: bool = False
     words: bool = False
+    vague: bool = False  # "tens of thousands": a lower bound, always approximate
     decade: bool = False
     mult: float = 1.0  # scale (and cents) factor read after the number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.extract.figures_counts import vague_amount
 from tui.core.extract.figures_data import (
     CURRENCY_SYMBOLS,
     ISO_CODES,
@@ -26,7 +27,19 @@ from tui.core.extract.figures_patterns import (
 from tui.core.extract.figures_suffix import read_suffix
 from tui.core.extract.numbers import parse_number, words_to_number
 
-_GROUPS = ("pre", "sign", "iso", "sfrac", "digits", "frac", "vf", "vulgar", "words", "month")
+_GROUPS = (
+    "pre",
+    "sign",
+    "iso",
+    "sfrac",
+    "digits",
+    "frac",
+    "vf",
+    "vulgar",
+    "words",
+    "month",
+    "vague",
+)
 
 
 def read(text: str, m: re.Match[str], in_range: bool = False) -> Reading | None:
@@ -34,12 +47,14 @@ def read(text: str, m: re.Match[str], in_range: bool = False) -> Reading | None:
 
     ``in_range``: the number is the second end of a range ("5-10"), so the dash before it is
     a range dash, not part of a designation."""
-    pre, sign, iso, sfrac, digits, frac, vf, vulgar, words, month = m.group(*_GROUPS)
+    pre, sign, iso, sfrac, digits, frac, vf, vulgar, words, month, vague = m.group(*_GROUPS)
     s = m.start()
     if month is not None:
         return _read_month(text, m)
     if iso is not None:
         return _read_iso(text, m)
+    if vague is not None:
+        return vague_amount(text, m)
     if words is not None:
         value = words_to_number(words)
         if value is None:
