@@ -537,6 +537,17 @@ def test_space_groups_thousands_unless_a_model_name_follows(
         ),
         ("About 25 bodies a week arrive.", "25 bodies", "count", 25, None, "bodies"),
         ("He scored 14 points.", "14 points", "count", 14, None, "points"),
+        ("It runs a 14-station line.", "14-station", "count", 14, None, "station"),
+        ("They rent a three-bedroom flat.", "three-bedroom", "count", 3, None, "bedroom"),
+        ("It fell half a kilometre.", "half a kilometre", "quantity", 0.5, None, "kilometre"),
+        (
+            "Two old coal power plants shut.",
+            "Two old coal power plants",
+            "count",
+            2,
+            None,
+            "plants",
+        ),
     ],
 )
 def test_issue12_pattern(
@@ -567,6 +578,9 @@ def test_vague_amounts_are_approximate() -> None:
         "It stores up to 6Tb per inch.",
         "The source is known as 121102.",
         "Dozens chanted outside.",
+        "He shot a four-under round.",
+        "It contains 17-beta oestradiol.",
+        "It was a one-time payment.",
     ],
 )
 def test_issue12_not_figures(sentence: str) -> None:

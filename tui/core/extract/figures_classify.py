@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from tui.core.extract.figures_counts import FRACTION_WORD, bare_count, share
+from tui.core.extract.figures_counts import FRACTION_WORD, bare_count, hyphen_count, share
 from tui.core.extract.figures_data import (
     APPROX_WORDS,
 )
@@ -89,7 +89,9 @@ def _figure(text: str, r: Reading, s: int, e: int, value_max: str | None = None)
             elif r.words and r.value < 1 and FRACTION_WORD.search(text, r.start, r.end):
                 return None  # "a third term", "two-thirds majority": not an amount
             else:
-                noun_end, noun = counted_noun(text, r.end, r.value, r.words)
+                noun_end, noun = hyphen_count(text, r) or counted_noun(
+                    text, r.end, r.value, r.words
+                )
                 if noun is not None:
                     kind, unit, e = "count", noun, noun_end
                 elif bare_count(text, r, s):

@@ -17,6 +17,7 @@ from tui.core.extract.figures_data import (
     CURRENCY_WORDS,
     DESIGNATION_WORDS,
     FRACTION_WORDS,
+    HYPHEN_NOT_COUNTED,
     SHARE_DENOMINATORS,
     VAGUE_AMOUNTS,
 )
@@ -26,6 +27,7 @@ from tui.core.extract.numbers import words_to_number
 
 _IN_DENOMINATOR = re.compile(rf"{SP}+in{SP}+(?=\S)")
 _OF_AFTER = re.compile(rf"{SP}+of(?={SP})")
+_HYPHEN_NOUN = re.compile(rf"-([a-z]{{3,}})(?={SP}+[a-z])")
 _OF_UNIT = re.compile(rf"{SP}+of{SP}+an?{SP}")
 _OF_GROUP = re.compile(
     rf"{SP}+of{SP}+(?:the|them|those|these|their|its|our|us|you|whom|which)\b", re.IGNORECASE
@@ -35,6 +37,14 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)[ \u00a0]+$")
 _SCALE_WORD = re.compile(r"(?i:\b(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore))")
 FRACTION_WORD = re.compile(r"(?i:\b(?:" + "|".join(FRACTION_WORDS) + r")\b)")
 _CURRENCY_AFTER = re.compile(rf"{SP}+(?:the{SP}+)?(?P<w>[A-Za-z]+)\b")
+
+
+def hyphen_count(text: str, r: Reading) -> tuple[int, str] | None:
+    """ "a 14-station line", "a three-bedroom flat": (end, counted noun) or None."""
+    m = _HYPHEN_NOUN.match(text, r.end)
+    if m is None or r.value < 2 or m.group(1) in HYPHEN_NOT_COUNTED:
+        return None
+    return m.end(1), m.group(1)
 
 
 def bare_count(text: str, r: Reading, s: int) -> bool:

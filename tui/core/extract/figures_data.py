@@ -753,6 +753,12 @@ SHARE_DENOMINATORS: frozenset[float] = frozenset(
     (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1_000, 1_000_000)
 )
 
+# "a 14-station line" counts stations; these words after a hyphen do not count anything.
+HYPHEN_NOT_COUNTED: frozenset[str] = _words(
+    """old fold odd plus ish something like based related strong long wide high deep tall time
+    way sided off up on in out run under over par alpha beta gamma delta"""
+)
+
 # Vague amounts: "tens of thousands" -> 10 * 1,000; the lower bound of each word.
 VAGUE_AMOUNTS: dict[str, float] = {
     "tens": 10,

@@ -87,7 +87,7 @@ def counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str
         if head is not None:
             break
         modifiers += 1
-        if modifiers > 2 or low in NOT_COUNTED:
+        if modifiers > 3 or low in NOT_COUNTED:
             return e, None
         pos = t.end()
     if head is None:

@@ -49,7 +49,7 @@ W999 = rf"(?:{W99}\s+hundred(?:\s+(?:and\s+)?{W99})?|{W99})"
 WSCALE = r"(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen)"
 FRAC = r"(?:halves|half|thirds|third|quarters|quarter|fourths|fourth|fifths|fifth)"
 WORDS = (
-    rf"(?:half\s+an?\s+{WSCALE}|an?\s+{WSCALE}|an?[\s-]+{FRAC}\b|{W999}(?:[\s-]+{FRAC}\b)?)"
+    rf"(?:half\s+an?\s+{WSCALE}|half\s+an?(?=\s)|an?\s+{WSCALE}|an?[\s-]+{FRAC}\b|{W999}(?:[\s-]+{FRAC}\b)?)"
     rf"(?:\s+{WSCALE}(?:(?:\s+and)?\s+{W999}(?!\s+{FRAC}))?)*"
 )
 DIGITS = (
