@@ -78,10 +78,13 @@ def _part(doc: str) -> str:
     return "dev" if int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
-def pool(docs: dict[str, str], per_page: int = 4, n_articles: int = 130) -> Iterator[tuple]:
+def pool(
+    docs: dict[str, str], per_page: int = 4, n_articles: int = 130, seed: int = 12, part: str = ""
+) -> Iterator[tuple]:
     """Candidate sentences (doc, start, end, part): up to ``per_page`` from each page and one
-    from each of ``n_articles`` articles drawn at random (seed 12)."""
-    rng = random.Random(12)
+    from each of ``n_articles`` articles drawn at random; ``part`` keeps one part's documents."""
+    rng = random.Random(seed)
+    docs = {d: t for d, t in docs.items() if not part or _part(d) == part}
     pages = [d for d in docs if d.endswith((".html", ".htm"))]
     articles = sorted(d for d in docs if d not in pages)
     for doc in pages + rng.sample(articles, n_articles):
@@ -114,8 +117,11 @@ def load(shared: Path, path: Path = DATA) -> tuple[list[Sentence], int]:
 def main(argv: list[str]) -> int:
     shared = REPO.parent / "shared"
     if argv[:1] == ["pool"]:
+        # pool            the first draw (seed 12, both parts)
+        # pool 13 dev     the second draw: more dev sentences (2 a page, 110 articles)
         docs = documents(shared)
-        for i, (doc, s, e, part) in enumerate(pool(docs)):
+        draw = pool(docs) if len(argv) < 3 else pool(docs, 2, 110, int(argv[1]), argv[2])
+        for i, (doc, s, e, part) in enumerate(draw):
             text = docs[doc][s:e].replace("\n", " ")
             print(f"{i}\t{doc}\t{s}\t{e}\t{part}\t{text}")
         return 0

@@ -581,6 +581,9 @@ def test_vague_amounts_are_approximate() -> None:
         "He shot a four-under round.",
         "It contains 17-beta oestradiol.",
         "It was a one-time payment.",
+        "Re. “Prop. 13 proves costly”, page 8.",
+        "Shakers around magnitude 2 and 3 are common.",
+        "It was five more than expected.",
     ],
 )
 def test_issue12_not_figures(sentence: str) -> None:

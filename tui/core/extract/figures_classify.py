@@ -7,12 +7,14 @@ import math
 from tui.core.extract.figures_counts import FRACTION_WORD, bare_count, hyphen_count, share
 from tui.core.extract.figures_data import (
     APPROX_WORDS,
+    PERIODS,
 )
 from tui.core.extract.figures_nouns import counted_noun, designation_left, designation_word_left
 from tui.core.extract.figures_patterns import (
     CANDIDATE,
     RANGE_JOIN,
     RANGE_LEFT,
+    UNIT_LOWER,
     YEAR_CONTEXT,
     Reading,
 )
@@ -94,6 +96,8 @@ def _figure(text: str, r: Reading, s: int, e: int, value_max: str | None = None)
                 )
                 if noun is not None:
                     kind, unit, e = "count", noun, noun_end
+                    if UNIT_LOWER.get(noun) in PERIODS:
+                        kind, unit = "quantity", UNIT_LOWER[noun]  # "two more years"
                 elif bare_count(text, r, s):
                     kind = "count"
                 else:

@@ -27,7 +27,7 @@ from tui.core.extract.numbers import words_to_number
 
 _IN_DENOMINATOR = re.compile(rf"{SP}+in{SP}+(?=\S)")
 _OF_AFTER = re.compile(rf"{SP}+of(?={SP})")
-_HYPHEN_NOUN = re.compile(rf"-([a-z]{{3,}})(?={SP}+[a-z])")
+_HYPHEN_NOUN = re.compile(rf"-([a-z]{{3,}})(?=,?{SP}+[A-Za-z])")
 _OF_UNIT = re.compile(rf"{SP}+of{SP}+an?{SP}")
 _OF_GROUP = re.compile(
     rf"{SP}+of{SP}+(?:the|them|those|these|their|its|our|us|you|whom|which)\b", re.IGNORECASE

@@ -742,11 +742,13 @@ DESIGNATION_WORDS = frozenset(
 BARE_COUNT_STOP: frozenset[str] = _words(
     """at on in since until till by after before during from of vs versus v no number
     a an the this that its his her their our my your per between is are was were be been being
-    to and or as"""
+    to and or as magnitude category size"""
 )
 
 # "25 bodies a week": periods after "a" that make a rate.
 RATE_PERIODS: frozenset[str] = _words("second minute hour day night week month year")
+# Time units: "two more years" is a duration even when read as a counted noun.
+PERIODS: frozenset[str] = RATE_PERIODS | _words("decade century")
 
 # "one in five", "1 in 20": the round denominators of a share ("24 in 48 balls" is not one).
 SHARE_DENOMINATORS: frozenset[float] = frozenset(

@@ -27,7 +27,7 @@ def _word_before(text: str, s: int) -> tuple[int, str]:
     k = j
     while k > 0 and not text[k - 1].isspace():
         k -= 1
-    return k, text[k:j]
+    return k, text[k:j].lstrip("\"“‘'([")
 
 
 def designation_word_left(text: str, s: int) -> bool:
@@ -43,6 +43,8 @@ def designation_left(text: str, s: int) -> bool:
     low = word.lower().rstrip(".,")
     if low in DESIGNATION_WORDS:
         return True
+    if low.endswith(("'", "’", "'s", "’s")):
+        return False  # "the Bluejays' 11 assists": a possessive, not a model name
     if not any(c.isupper() for c in word) or not word[0].isalpha():
         return False
     if low in NOT_COUNTED or low in MONTHS or low in APPROX_LOWER:
@@ -68,7 +70,7 @@ def counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str
             break
         tok = t.group(1)
         low = tok.lower()
-        if head is None and low in NOT_COUNTED:
+        if head is None and low in NOT_COUNTED and not _modifier(text, t.end(), low):
             return e, None
         if tok[0].isupper() or (not tok.isalpha() and HAS_DIGIT.search(tok)):
             if head is not None or modifiers:
@@ -87,7 +89,7 @@ def counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str
         if head is not None:
             break
         modifiers += 1
-        if modifiers > 3 or low in NOT_COUNTED:
+        if modifiers > 3 or (low in NOT_COUNTED and not _modifier(text, t.end(), low)):
             return e, None
         pos = t.end()
     if head is None:
@@ -102,6 +104,14 @@ def counted_noun(text: str, e: int, value: float, words: bool) -> tuple[int, str
     ):
         return e, None  # "Sept. 6 faces the vote": the "plural" is a verb
     return head_end, head.lower()
+
+
+def _modifier(text: str, end: int, low: str) -> bool:
+    """ "two more years", "40 other sites": "more"/"other" modify the noun unless "than" follows."""
+    if low not in ("more", "other", "fewer", "further", "additional"):
+        return False
+    nxt = NEXT_TOKEN.match(text, end)
+    return nxt is not None and nxt.group(1).lower() != "than"
 
 
 def _rate_after(text: str, after: re.Match[str]) -> bool:

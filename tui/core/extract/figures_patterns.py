@@ -124,7 +124,10 @@ MONTH_DAY = re.compile(
     rf"\.?{SP}+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?{SP}+(?P<year>\d{{4}})(?!\d))?"
     rf"|(?P<year2>\d{{4}})(?![\d]))"
 )
-RANGE_JOIN = re.compile(rf"{SP}*(?:-|–|—|(?i:to|and|through)(?={SP})){SP}*")
+# "5-10", "5 to 10", "between 5 and 10", and the suspended hyphen of "three- to four-day"
+RANGE_JOIN = re.compile(
+    rf"{SP}*(?:-{SP}+(?=(?i:to){SP}))?(?:-|–|—|(?i:to|and|through)(?={SP})){SP}*"
+)
 NEXT_TOKEN = re.compile(r"[ \u00a0]+([A-Za-z0-9][\w'’\-]*)")
 RANGE_LEFT = re.compile(r"(?i:\b(between|from))[ \u00a0]+$")
 YEAR_CONTEXT = re.compile(
