@@ -584,6 +584,8 @@ def test_vague_amounts_are_approximate() -> None:
         "Re. “Prop. 13 proves costly”, page 8.",
         "Shakers around magnitude 2 and 3 are common.",
         "It was five more than expected.",
+        "The team was ranked 5.",
+        "See pp. 12-15 for details.",
     ],
 )
 def test_issue12_not_figures(sentence: str) -> None:
