@@ -19,6 +19,7 @@ from tui.core.extract.figures_data import (
     FRACTION_WORDS,
     HYPHEN_NOT_COUNTED,
     SHARE_DENOMINATORS,
+    TOTAL_WORDS,
     VAGUE_AMOUNTS,
 )
 from tui.core.extract.figures_nouns import APPROX_LOWER, counted_noun
@@ -28,6 +29,7 @@ from tui.core.extract.numbers import words_to_number
 _IN_DENOMINATOR = re.compile(rf"{SP}+in{SP}+(?=\S)")
 _OF_AFTER = re.compile(rf"{SP}+of(?={SP})")
 _HYPHEN_NOUN = re.compile(rf"-([a-z]{{3,}})(?=,?{SP}+[A-Za-z])")
+_TOTAL_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TOTAL_WORDS))}){SP}+of{SP}+$")
 _OF_UNIT = re.compile(rf"{SP}+of{SP}+an?{SP}")
 _OF_GROUP = re.compile(
     rf"{SP}+of{SP}+(?:the|them|those|these|their|its|our|us|you|whom|which)\b", re.IGNORECASE
@@ -60,8 +62,8 @@ def bare_count(text: str, r: Reading, s: int) -> bool:
         return _SCALE_WORD.search(surface) is not None or _hedged(text, s)
     if r.mult >= 1000 or ("," in surface and r.value >= 1000):
         return True
-    if _hedged(text, s):
-        return True
+    if _hedged(text, s) or _TOTAL_OF.search(text, max(0, s - 24), s):
+        return True  # "more than 130", "a total of 288", "a majority of 107"
     wb = _WORD_BEFORE.search(text, max(0, s - 24), s)
     if wb is None or not wb.group(1).islower():
         return False

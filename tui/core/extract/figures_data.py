@@ -766,6 +766,11 @@ HYPHEN_NOT_COUNTED: frozenset[str] = _words(
     way sided off up on in out run under over par alpha beta gamma delta"""
 )
 
+# "a total of 288", "a crowd of 500": nouns whose "of" introduces a count.
+TOTAL_WORDS: frozenset[str] = _words(
+    """total majority toll tally sum average maximum minimum crowd margin record peak"""
+)
+
 # Vague amounts: "tens of thousands" -> 10 * 1,000; the lower bound of each word.
 VAGUE_AMOUNTS: dict[str, float] = {
     "tens": 10,
