@@ -540,6 +540,11 @@ def test_space_groups_thousands_unless_a_model_name_follows(
         ("It runs a 14-station line.", "14-station", "count", 14, None, "station"),
         ("They rent a three-bedroom flat.", "three-bedroom", "count", 3, None, "bedroom"),
         ("It fell half a kilometre.", "half a kilometre", "quantity", 0.5, None, "kilometre"),
+        ("Peers backed it by a majority of 107.", "107", "count", 107, None, None),
+        ("They had two more years.", "two more years", "quantity", 2, None, "year"),
+        ("A nine-woman, three-man jury sat.", "nine-woman", "count", 9, None, "woman"),
+        ("He had eight of the Hawks' 11 assists.", "11 assists", "count", 11, None, "assists"),
+        ("A three- to four-day wait.", "three- to four-day", "quantity", 3, 4, "day"),
         (
             "Two old coal power plants shut.",
             "Two old coal power plants",
