@@ -11,6 +11,7 @@ import json
 import math
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -162,14 +163,20 @@ def news_match(fig: Figure, g: dict, loose: bool = False) -> bool:
     return g["kind"] == "count" or (fig.unit or "").lower() == (g.get("unit") or "").lower()
 
 
-def eval_news_sentences(shared_dir: Path, part: str, loose: bool = False) -> dict:
+def eval_news_sentences(
+    shared_dir: Path,
+    part: str,
+    loose: bool = False,
+    extract: Callable[[str], list[Figure]] | None = None,
+) -> dict:
     """Precision/recall/F1 on the hand-annotated news sentences of ``part`` ("dev", "test").
 
     Gold: every number stating an amount (money, percent, measure, count, with or without a
     counted noun, in digits or words; ranges with both ends). Dates, years, times, ordinals and
     designations are not golds, and the extractor's dates and years are not scored. Golds marked
     optional (ages, "one" as a determiner, vague "dozens") count when found, not when missed; a
-    figure overlapping an optional gold without matching it is ignored.
+    figure overlapping an optional gold without matching it is ignored. ``extract``: another
+    extractor to score the same way (benchmarks/news_baseline.py).
     """
     sentences, stale = load_news_sentences(shared_dir)
     tp = n_gold = correct = n_ours = 0
@@ -178,11 +185,8 @@ def eval_news_sentences(shared_dir: Path, part: str, loose: bool = False) -> dic
     for sent in sentences:
         if sent.part != part:
             continue
-        figs = [
-            f
-            for f in extract_figures(sent.text, [(0, len(sent.text))])
-            if f.kind not in _TIME_KINDS
-        ]
+        found = extract(sent.text) if extract else extract_figures(sent.text, [(0, len(sent.text))])
+        figs = [f for f in found if f.kind not in _TIME_KINDS]
         for g in sent.golds:
             found = any(news_match(f, g, loose) for f in figs)
             if not g.get("opt"):
