@@ -9,7 +9,7 @@ percent, currency word, measurement unit, counted noun, range) and the reading i
 - ``money``: a currency mark or name; value in currency units ("$5.5 billion" -> 5.5e9, unit
   "USD"; "Rs 5 crore" -> 5e7 "INR"; "£3.2m" -> 3.2e6 "GBP"; "50 cents" -> 0.5 "USD").
 - ``percent``: "36%", "36 per cent" -> 36, unit "percent"; "3 percentage points" -> unit
-  "percentage points".
+  "percentage points"; shares "nine in ten" -> 90, "two-thirds of" -> 66.7 (figures_counts).
 - ``date``: "3 September 2025", "Sep 03, 2025", "2025-09-03" -> "2025-09-03"; "September 2025"
   -> "2025-09"; "3 September" -> "--09-03"; numeric "03/09/2025" is read day first unless
   only month first fits ("12/25/2024"). Weekdays and bare month names are not figures.
@@ -22,14 +22,23 @@ percent, currency word, measurement unit, counted noun, range) and the reading i
 - ``count``: a number counting a plural noun, unit = that noun: "five S-400 Triumf systems" ->
   5 "systems" (up to three designations or capitalised words between the number and a
   lowercase head noun are skipped; the head is the last plural of the noun run, so "two proton
-  beams" -> "beams").
+  beams" -> "beams"); "a 14-station line" -> 14 "station"; with no noun (unit None) when the
+  number is grouped, scaled, hedged or ends a clause after a verb ("162,000", "2.2 million",
+  "more than 130", "showed 88."); vague amounts give their lower bound, approximate ("tens of
+  thousands of people" -> 10,000).
 
-Ranges ("5-10 km", "between 5 and 10 per cent", "$350 to $680") give ``value`` and
-``value_max``; a scale or unit written once applies to both ends ("5-10 million people").
+Ranges ("5-10 km", "between 5 and 10 per cent", "$350 to $680", "three- to four-day") give
+``value`` and ``value_max``; a scale or unit written once applies to both ends ("5-10 million
+people", "$5 to $7 billion").
 
 Not figures: bare numbers that count nothing ("the answer is 42"), designations and codes
-(S-400, COVID-19, G7, 4G, Boeing 737, iPhone 15, Article 370), ordinals, times of day, phone
-and version numbers.
+(S-400, COVID-19, G7, 4G, Boeing 737, iPhone 15, Article 370, "Apt. 1C", "Prop. 13",
+"pp. 12-15"), ordinals, times of day, phone and version numbers.
+
+Stages, one module each: figures_patterns (regexes), figures_read (one number), figures_suffix
+(what follows it), figures_nouns (counted noun, designation before), figures_counts (counts
+without a noun, shares, vague amounts), figures_classify (ranges and kinds); word lists live in
+figures_data.
 
 Spans: a figure's span covers the number with its currency mark, scale, unit or counted noun,
 and for ranges also "between"/"from". Approximation words ("about", "more than", "up to",
