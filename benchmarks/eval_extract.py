@@ -37,22 +37,24 @@ def throughput(shared, target_bytes: int, repeats: int) -> dict[str, float]:
             corpus.append(text)
             size += len(text.encode("utf-8"))
     words = sum(len(t.split()) for t in corpus)
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(repeats):
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for text in corpus:
             paragraphs = split_paragraphs(text)
             article = Article(text=text, paragraphs=paragraphs)
             article.sentences = split_sentences(text, paragraphs)
             analyse(article)
         best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
     return {
         "words": words,
         "mb": size / 1e6,
         "seconds": best,
         "words_per_s": words / best,
         "mb_per_s": size / 1e6 / best,
+        "cpu_words_per_s": words / best_cpu,  # meaningful when other jobs share the cores
     }
 
 
@@ -83,6 +85,8 @@ def main() -> None:
         ),
         ("entities", "re3d dev, PRODUCT", *(ent["re3d_dev_product"][k] for k in prf), ">= 0.50"),
         ("figures", "quantulum3 dev", *(fig["quantulum3"][k] for k in prf), ">= 0.85"),
+        ("figures", "news sentences dev", *(fig["news_dev"][k] for k in prf), ">= 0.95"),
+        ("figures", "news sentences test", *(fig["news_test"][k] for k in prf), ">= 0.90"),
         ("claims", "claimbuster dev, 5-fold CV", *(clm["cv"][k] for k in prf), ">= 0.65"),
         ("claims", "naive digit/keyword rule", *(clm["naive"][k] for k in prf), "(baseline)"),
     ]
@@ -105,8 +109,17 @@ def main() -> None:
 
     tp = throughput(shared, 300_000 if args.quick else 2_000_000, 1 if args.quick else 3)
     print_table(
-        ["words", "MB", "seconds", "words/s", "MB/s"],
-        [(tp["words"], tp["mb"], tp["seconds"], tp["words_per_s"], tp["mb_per_s"])],
+        ["words", "MB", "seconds", "words/s", "MB/s", "words/s (CPU time)"],
+        [
+            (
+                tp["words"],
+                tp["mb"],
+                tp["seconds"],
+                tp["words_per_s"],
+                tp["mb_per_s"],
+                tp["cpu_words_per_s"],
+            )
+        ],
         "Throughput of the whole analysis (single process, best of runs)",
     )
 

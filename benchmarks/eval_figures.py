@@ -1,4 +1,4 @@
-"""Evaluate the figures extractor: quantulum3 dev, price-parser dev, and throughput.
+"""Evaluate the figures extractor: quantulum3 dev, price-parser dev, news sentences, throughput.
 
 Run from the repository root: ``python benchmarks/eval_figures.py [--shared DIR] [-v]``
 (``-v`` lists every missed gold, false figure and failed price).
@@ -11,12 +11,14 @@ import json
 import math
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))  # runnable as a plain script from anywhere
 
+from benchmarks.news_quantities import load as load_news_sentences  # noqa: E402
 from tui.core.extract.figures import extract_figures  # noqa: E402
 from tui.core.extract.numbers import currency_code, parse_money  # noqa: E402
 from tui.core.model import Figure  # noqa: E402
@@ -135,6 +137,89 @@ def eval_price_parser(path: Path) -> dict[str, float]:
     }
 
 
+# --- news-sentence quantities ------------------------------------------------------------------
+
+_TIME_KINDS = ("date", "year", "year_range")
+
+
+def news_match(fig: Figure, g: dict, loose: bool = False) -> bool:
+    """A figure matches a gold quantity of a news sentence when the spans overlap, the value
+    (and a range's upper end) agree within 0.1%, the kind is the same and, for money, percent
+    and quantity, the unit too (ISO code, "percent"/"percentage points", singular unit name).
+    A count's unit (the counted noun) is not scored. ``loose``: overlap and value only."""
+    s, e = fig.span
+    if s >= g["e"] or e <= g["s"] or not isinstance(fig.value, (int, float)):
+        return False
+    if not math.isclose(float(fig.value), g["value"], rel_tol=1e-3, abs_tol=1e-9):
+        return False
+    if (fig.value_max is None) != (g.get("value_max") is None):
+        return False
+    if fig.value_max is not None and not math.isclose(fig.value_max, g["value_max"], rel_tol=1e-3):
+        return False
+    if loose:
+        return True
+    if fig.kind != g["kind"]:
+        return False
+    return g["kind"] == "count" or (fig.unit or "").lower() == (g.get("unit") or "").lower()
+
+
+def eval_news_sentences(
+    shared_dir: Path,
+    part: str,
+    loose: bool = False,
+    extract: Callable[[str], list[Figure]] | None = None,
+) -> dict:
+    """Precision/recall/F1 on the hand-annotated news sentences of ``part`` ("dev", "test").
+
+    Gold: every number stating an amount (money, percent, measure, count, with or without a
+    counted noun, in digits or words; ranges with both ends). Dates, years, times, ordinals and
+    designations are not golds, and the extractor's dates and years are not scored. Golds marked
+    optional (ages, "one" as a determiner, vague "dozens") count when found, not when missed; a
+    figure overlapping an optional gold without matching it is ignored. ``extract``: another
+    extractor to score the same way (benchmarks/news_baseline.py).
+    """
+    sentences, stale = load_news_sentences(shared_dir)
+    tp = n_gold = correct = n_ours = 0
+    misses: list[str] = []
+    false_pos: list[str] = []
+    for sent in sentences:
+        if sent.part != part:
+            continue
+        found = extract(sent.text) if extract else extract_figures(sent.text, [(0, len(sent.text))])
+        figs = [f for f in found if f.kind not in _TIME_KINDS]
+        for g in sent.golds:
+            found = any(news_match(f, g, loose) for f in figs)
+            if not g.get("opt"):
+                n_gold += 1
+                tp += found
+                if not found:
+                    misses.append(f"{sent.text[g['s'] : g['e']]!r} {g} in {sent.doc}@{sent.start}")
+        for f in figs:
+            if any(news_match(f, g, loose) for g in sent.golds):
+                correct += 1
+                n_ours += 1
+            elif not any(
+                g.get("opt") and f.span[0] < g["e"] and g["s"] < f.span[1] for g in sent.golds
+            ):
+                n_ours += 1
+                false_pos.append(
+                    f"{f.text!r} {f.kind} {f.value} {f.unit} in {sent.doc}@{sent.start}"
+                )
+    p = correct / n_ours if n_ours else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "gold": n_gold,
+        "ours": n_ours,
+        "sentences": sum(1 for s in sentences if s.part == part),
+        "stale": stale,
+        "misses": misses,
+        "false_positives": false_pos,
+    }
+
+
 def news_text(shared_dir: Path | None) -> str:
     """Real news prose: the seed article plus the 40 corpus pages' main text (trafilatura)."""
     parts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
@@ -192,7 +277,8 @@ def evaluate(shared_dir: Path, throughput: bool = True) -> dict:
 
     Keys: "quantulum3" (precision, recall, f1, strict_recall, strict_f1, misses...),
     "price_parser" (accuracy outside XFAIL, accuracy_all, failures...), and with ``throughput``
-    "throughput" (news articles) and "throughput_conll" (words_per_s, mb_per_s, ...).
+    "news_dev" and "news_test" (the hand-annotated news sentences, precision, recall, f1...),
+    and with ``throughput`` "throughput" (news articles) and "throughput_conll".
     """
     fig_dir = shared_dir / "eval" / "figures"
     out: dict = {}
@@ -200,6 +286,9 @@ def evaluate(shared_dir: Path, throughput: bool = True) -> dict:
         out["quantulum3"] = eval_quantulum(fig_dir / "quantulum3_dev.json")
     if (fig_dir / "price_parser_dev.json").is_file():
         out["price_parser"] = eval_price_parser(fig_dir / "price_parser_dev.json")
+    if (shared_dir / "eval" / "stories" / "stories_dev.jsonl").is_file():
+        for part in ("dev", "test"):
+            out[f"news_{part}"] = eval_news_sentences(shared_dir, part)
     if throughput:
         out["throughput"] = measure_throughput(news_text(shared_dir))
         conll = conll_text(shared_dir)
@@ -212,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and failures")
+    ap.add_argument(
+        "--show-test", action="store_true", help="with -v, list the news test part's errors too"
+    )
     args = ap.parse_args(argv)
     res = evaluate(args.shared)
     q = res.get("quantulum3")
@@ -235,6 +327,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for line in pp["failures"]:
                 print("  fail:", line)
+    for part in ("dev", "test"):
+        ns = res.get(f"news_{part}")
+        if ns:
+            stale = f", {ns['stale']} stale sentences skipped" if ns["stale"] else ""
+            print(
+                f"news_{part:<11} P {ns['precision']:.3f}  R {ns['recall']:.3f}  F1 {ns['f1']:.3f}"
+                f"   ({ns['sentences']} sentences, {ns['gold']} golds, {ns['ours']} figures"
+                f"{stale})"
+            )
+            if args.verbose and (part == "dev" or args.show_test):
+                for line in ns["misses"]:
+                    print("  miss:", line)
+                for line in ns["false_positives"]:
+                    print("  false:", line)
     for key, label in (("throughput", "news articles"), ("throughput_conll", "CoNLL dev")):
         t = res.get(key)
         if t:

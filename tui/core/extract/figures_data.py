@@ -661,7 +661,7 @@ NOT_COUNTED: frozenset[str] = _words(
     """a an the of and or but nor to in on at by for from with without into onto over under
     than then that this these those which who whom whose what when where why how is are was were
     be been being am has have had do does did will would shall should can could may might must
-    not no yes per cent percent percentage points point times time more less most least other
+    not no yes per cent percent percentage point times time more less most least other
     others each every all any some such same own as if so too very also just only even still
     again ago later earlier before after during since until till while out up down off about
     above below between among against through across along around behind beyond within upon
@@ -679,3 +679,104 @@ IRREGULAR_PLURALS: frozenset[str] = _words(
     """people children men women police personnel staff cattle mice geese teeth sheep fish
     deer aircraft crew militia infantry livestock clergy"""
 )
+
+# Words right before a number that make it a designation ("Article 370", "Flight 17").
+DESIGNATION_WORDS = frozenset(
+    [
+        "article",
+        "section",
+        "chapter",
+        "page",
+        "pages",
+        "para",
+        "paragraph",
+        "clause",
+        "rule",
+        "no",
+        "no.",
+        "number",
+        "version",
+        "flight",
+        "route",
+        "room",
+        "platform",
+        "gate",
+        "line",
+        "vol",
+        "volume",
+        "episode",
+        "season",
+        "level",
+        "grade",
+        "class",
+        "phase",
+        "stage",
+        "act",
+        "schedule",
+        "annex",
+        "item",
+        "table",
+        "figure",
+        "fig",
+        "exhibit",
+        "highway",
+        "road",
+        "suite",
+        "p",
+        "pp",
+        "ranked",
+        "rank",
+        "seeded",
+        "apt",
+        "apartment",
+        "prop",
+        "proposition",
+        "amendment",
+        "bill",
+        "district",
+        "ward",
+        "precinct",
+        "pier",
+        "terminal",
+        "unit",
+    ]
+)
+
+# Lowercase words after which a bare number is an address, time, date or reference, not a count
+# ("at 2344", "on 12", "in 5").
+BARE_COUNT_STOP: frozenset[str] = _words(
+    """at on in since until till by after before during from of vs versus v no number
+    a an the this that its his her their our my your per between is are was were be been being
+    to and or as magnitude category size"""
+)
+
+# "25 bodies a week": periods after "a" that make a rate.
+RATE_PERIODS: frozenset[str] = _words("second minute hour day night week month year")
+# Time units: "two more years" is a duration even when read as a counted noun.
+PERIODS: frozenset[str] = RATE_PERIODS | _words("decade century")
+
+# "one in five", "1 in 20": the round denominators of a share ("24 in 48 balls" is not one).
+SHARE_DENOMINATORS: frozenset[float] = frozenset(
+    (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1_000, 1_000_000)
+)
+
+# "a 14-station line" counts stations; these words after a hyphen do not count anything.
+HYPHEN_NOT_COUNTED: frozenset[str] = _words(
+    """old fold odd plus ish something like based related strong long wide high deep tall time
+    way sided off up on in out run under over par alpha beta gamma delta"""
+)
+
+# "a total of 288", "a crowd of 500": nouns whose "of" introduces a count.
+TOTAL_WORDS: frozenset[str] = _words(
+    """total majority toll tally sum average maximum minimum crowd margin record peak"""
+)
+
+# Vague amounts: "tens of thousands" -> 10 * 1,000; the lower bound of each word.
+VAGUE_AMOUNTS: dict[str, float] = {
+    "tens": 10,
+    "dozens": 24,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
+}
