@@ -1,6 +1,6 @@
 """Candidate runs, tokens and tagger features for the entity extractor.
 
-Shared by the runtime (entities.py) and the training script (scripts/build_entity_data.py),
+Shared by the runtime (the entities package) and the training script (scripts/build_entity_data.py),
 so that the tagger sees at run time exactly the features it was trained on.
 
 Only *runs* are tagged: maximal sequences of capitalised tokens (and designations such as

@@ -1,0 +1,267 @@
+"""Rules over one tagged run: designations, ship names, operations, organisation names,
+titles that split names, multi-word gazetteer names; the run's mentions as token spans."""
+
+from __future__ import annotations
+
+from tui.core.extract import ner_features as nf
+from tui.core.extract.entities.lexicon import (
+    GAZ_LABEL,
+    gaz,
+    gazetteer_label,
+    gazetteer_names,
+    is_connector,
+    is_contraction,
+    is_designation,
+    map_label,
+    multiword,
+)
+from tui.core.extract.entities.tagger import I_PER, LOC, MISC, ORG, PER, TAG_TYPES, bio_spans
+from tui.core.extract.entities.words import (
+    ADJECTIVAL,
+    BYLINE_WORDS,
+    GENERIC_HEADS,
+    NAME_PARTICLES,
+    RULER_NOUNS,
+    STRONG_ORGCUE,
+    TITLE_WORDS,
+    TITLES,
+)
+
+
+def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
+    """Spans set by rules: ship names, designations, operations, NORP + org name."""
+    g = gaz()
+    n = len(words)
+    rule: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        if w in g["SHIPPREFIX"] and i + 1 < n and words[i + 1][:1].isupper():
+            j = i + 1
+            while j < n and words[j][:1].isupper() and words[j] not in g["SHIPPREFIX"]:
+                j += 1
+            rule.append((i, j, "PRODUCT"))
+            i = j
+            continue
+        if is_designation(w):
+            s = i - 1 if i > 0 and words[i - 1] in g["MAKER"] else i
+            j = i + 1
+            while j < n and (
+                words[j] in g["PRODUCT"]
+                or (
+                    not caps
+                    and words[j].isupper()
+                    and len(words[j]) <= 4
+                    and words[j] not in g["ORG"]
+                )
+                or (
+                    not caps
+                    and j == i + 1
+                    and words[j][:1].isupper()
+                    and words[j] not in g["COUNTRY"]
+                    and words[j] not in g["NORP"]
+                    and words[j] not in g["ORG"]
+                    and words[j] not in g["MAKER"]
+                    and words[j] not in g["CITY"]
+                    and not is_designation(words[j])
+                )
+            ):
+                j += 1
+            if s < i and rule and rule[-1][1] > s:
+                s = i
+            rule.append((s, j, "PRODUCT"))
+            i = j
+            continue
+        if w == "Operation" and i + 1 < n and words[i + 1][:1].isupper():
+            j = i + 1
+            while j < n and words[j][:1].isupper():
+                j += 1
+            rule.append((i, j, "EVENT"))
+            i = j
+            continue
+        if i == 0 and not caps and n > 1 and w not in TITLE_WORDS and w not in g["NORP"]:
+            # "Stockholm International Peace Research Institute": capitalised words that end
+            # in a strong organisation word are one organisation, whatever their parts are.
+            end = -1
+            for j in range(1, n):
+                if words[j] in STRONG_ORGCUE:
+                    end = j + 1
+                elif (
+                    not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the", "&"))
+                    or words[j] in TITLES
+                ):
+                    break
+            if end > 0 and " ".join(words[:end]) in gazetteer_names():
+                end = -1  # "West Bank" is a place
+            if 0 < end < n and words[end] in ("of", "for"):
+                # "Federal Service for Military-Technical Cooperation", "Bank of England"
+                k = end
+                while k < n and words[k] not in TITLES:
+                    k += 1
+                while k > end and is_connector(words[k - 1]):
+                    k -= 1
+                end = k if k > end + 1 else end
+            if end > 0:
+                rule.append((0, end, "ORG"))
+                i = end
+                continue
+        if not caps and w in g["NORP"] and i + 2 <= n:
+            # "Indian Armed Forces", "Syrian Computer Society": a nationality + an org name.
+            end = -1
+            for j in range(i + 1, n):
+                if words[j] in g["ORGCUE"]:
+                    end = j + 1
+                elif not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the")):
+                    break
+            if end > 0:
+                rule.append((i, end, "ORG"))
+                i = end
+                continue
+        i += 1
+    return rule
+
+
+def _add_tagged(
+    words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
+) -> None:
+    # Connectors never start or end a mention.
+    while s < e and is_connector(words[s]):
+        s += 1
+    while e > s and is_connector(words[e - 1]):
+        e -= 1
+    if s < e:
+        tagged.append((s, e, typ))
+
+
+def _add_left_of_title(
+    words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
+) -> None:
+    """What precedes a title: a place or an organisation ("U.S.", "New York City"), else
+    nothing ("Acting")."""
+    common = nf.common_words()
+    while s < e and words[s].lower() in common:
+        s += 1
+    if s >= e:
+        return
+    name = " ".join(words[s:e])
+    g = gaz()
+    for kind, label in GAZ_LABEL.items():
+        if name in g[kind]:
+            tagged.append((s, e, LOC if label == "GPE" else ORG if label == "ORG" else MISC))
+            return
+    if typ != PER:
+        _add_tagged(words, tagged, s, e, typ)
+
+
+RunSpecs = tuple[tuple[tuple[int, int, str, bool], ...], tuple[int, ...]]
+
+
+def run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> RunSpecs:
+    """One tagged run's mentions as token-index spans: rules first, then the tagger, then
+    gazetteers. Returns ((start, end, label, strong)...) and the indexes of tokens left out."""
+    g = gaz()
+    n = len(words)
+    if n == 1 and (words[0].isalpha() or not is_designation(words[0])):
+        # Fast path for the commonest run: one capitalised word.
+        w = words[0]
+        typ = TAG_TYPES[tags[0]]
+        if nxt in RULER_NOUNS and typ and w not in gazetteer_names():
+            typ = PER  # "the Assad regime", "the Trump administration"
+        lab = None
+        if (
+            typ
+            and len(w) > 1
+            and w not in g["NOTENT"]
+            and w not in GENERIC_HEADS
+            and w not in TITLES
+            and not w.endswith(ADJECTIVAL)
+            and not (("'" in w or "’" in w) and is_contraction(w))
+        ):
+            if w in g["ORG"] and typ in (PER, MISC):
+                typ = ORG
+            lab = map_label(typ, words, nxt)
+        from_gazetteer = False
+        if lab is None:
+            lab = gazetteer_label(w, caps)
+            from_gazetteer = True
+        if lab is None:
+            return (), () if caps else (0,)
+        return ((0, 1, lab, from_gazetteer),), ()
+    rule = _rule_spans(words, caps)
+    for i in range(1, n):
+        # "Haider al-Abadi", "Osama bin Laden": a particle-led word continues a person's name.
+        if TAG_TYPES[tags[i - 1]] == PER and words[i].startswith(NAME_PARTICLES):
+            tags = list(tags)
+            tags[i] = I_PER
+    tagged: list[tuple[int, int, str]] = []
+    for s, e, typ in bio_spans(tags):
+        # A title inside a name splits it: "New York City Mayor Bill de Blasio", "Acting U.S.
+        # Attorney Joshua Levy", "Secretary of State John Kerry".
+        for t in range(s, e - 1):
+            if words[t] in TITLES and words[t + 1][:1].isupper():
+                k = t + 1
+                while k < e - 1 and (words[k] in TITLE_WORDS or is_connector(words[k])):
+                    k += 1
+                if words[e - 1] in STRONG_ORGCUE:
+                    break  # "President Obama Administration" is not a person
+                if t > s:
+                    _add_left_of_title(words, tagged, s, t, typ)
+                s, typ = k, PER
+                break
+        _add_tagged(words, tagged, s, e, typ)
+    # Multi-word gazetteer names, unless the tagger found a longer name around them.
+    mw = multiword()
+    for i in range(n):
+        cands = mw.get(words[i])
+        if not cands:
+            continue
+        for cw, label in cands:
+            j = i + len(cw)
+            if tuple(words[i:j]) == cw:
+                if not any(s <= i and j <= e and e - s > j - i for s, e, _ in tagged):
+                    rule.append((i, j, label))
+                break
+    taken = [False] * n
+    spans: list[tuple[int, int, str]] = []
+    strong: set[int] = set()  # starts of spans a rule or the gazetteer set (they vote more)
+    for s, e, lab in sorted(rule, key=lambda x: (x[0], -x[1])):
+        if any(taken[s:e]):
+            continue
+        spans.append((s, e, lab))
+        strong.add(s)
+        for k in range(s, e):
+            taken[k] = True
+    for s, e, typ in tagged:
+        if any(taken[s:e]):
+            continue
+        if e - s > 1 and words[e - 1] in BYLINE_WORDS:
+            e -= 1
+            typ = ORG
+            strong.add(s)
+        ws = words[s:e]
+        if e - s == 1:
+            w = ws[0]
+            if len(w) == 1 or w in g["NOTENT"] or w in GENERIC_HEADS or w.endswith(ADJECTIVAL):
+                continue
+            if w in g["ORG"] and typ in (PER, MISC):
+                typ = ORG
+        follow = nxt if e == n else words[e].lower()
+        lab = map_label(typ, ws, follow)
+        if lab is None:
+            continue
+        spans.append((s, e, lab))
+        for k in range(s, e):
+            taken[k] = True
+    # Untagged country/city names, gazetteer products and organisations (tagger said O).
+    for k in range(n):
+        if taken[k]:
+            continue
+        lab = gazetteer_label(words[k], caps)
+        if lab:
+            spans.append((k, k + 1, lab))
+            strong.add(k)
+            taken[k] = True
+    spans.sort()
+    specs = tuple((s, e, lab, s in strong) for s, e, lab in spans)
+    left = () if caps else tuple(k for k in range(n) if not taken[k])
+    return specs, left
