@@ -82,6 +82,18 @@ def main() -> None:
             ">= 0.55",
         ),
         ("entities", "re3d dev, PRODUCT", *(ent["re3d_dev_product"][k] for k in prf), ">= 0.50"),
+        (
+            "entities",
+            "news pages, panel found",
+            *(ent["pages"]["all"]["found"][k] for k in prf),
+            "P >= 0.85",
+        ),
+        (
+            "entities",
+            "news pages, panel typed",
+            *(ent["pages"]["all"]["typed"][k] for k in prf),
+            ">= 0.75",
+        ),
         ("figures", "quantulum3 dev", *(fig["quantulum3"][k] for k in prf), ">= 0.85"),
         ("claims", "claimbuster dev, 5-fold CV", *(clm["cv"][k] for k in prf), ">= 0.65"),
         ("claims", "naive digit/keyword rule", *(clm["naive"][k] for k in prf), "(baseline)"),
