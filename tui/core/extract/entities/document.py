@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.core.extract import ner_features as nf
+from tui.core.extract.entities.evidence import credit_lines, mixed_script, ordinary_words, outside
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
 from tui.core.extract.entities.mentions import RENAMED, Mention, key, tag_text
@@ -63,6 +64,10 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
         sentences = split_sentences(text)
     mentions, leftovers = tag_text(text, sentences)
     mentions.sort(key=lambda x: x.start)
+    credits = credit_lines(text)
+    if credits:
+        mentions = outside(mentions, credits)
+        leftovers = [t for t in leftovers if not any(a <= t[0] < b for a, b in credits)]
 
     # Renamed things: "INS Vikramaditya (ex-Admiral Gorshkov)".
     if any(m.label == RENAMED for m in mentions):
@@ -117,10 +122,13 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     # the gazetteer, or designations; a sentence-initial capitalised word that the text also
     # uses in lowercase ("Images have emerged", "images of") is an ordinary word.
     kept_m = []
+    ordinary = ordinary_words(text, mentions)
     lower_cache: dict[str, bool] = {}
     surname: dict[str, str] = {}
     known: dict[str, str] = {}
     for m in mentions:
+        if m.key in ordinary or mixed_script(m.text):
+            continue
         if m.caps:
             lab = plain.get(m.key)
             if lab:

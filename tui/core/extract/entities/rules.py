@@ -21,6 +21,7 @@ from tui.core.extract.entities.words import (
     BYLINE_WORDS,
     GENERIC_HEADS,
     NAME_PARTICLES,
+    POSTNOMINALS,
     RULER_NOUNS,
     STRONG_ORGCUE,
     TITLE_WORDS,
@@ -43,7 +44,7 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
             rule.append((i, j, "PRODUCT"))
             i = j
             continue
-        if is_designation(w):
+        if is_designation(w) and w not in g["NOTENT"]:
             s = i - 1 if i > 0 and words[i - 1] in g["MAKER"] else i
             j = i + 1
             while j < n and (
@@ -133,6 +134,18 @@ def _add_tagged(
         tagged.append((s, e, typ))
 
 
+def _after_titles(words: list[str], t: int, e: int) -> int:
+    """Where the name starts after the title at t: past every title word, connector and
+    further title ("Chief Medical Officer Dr Anton Best" -> "Anton Best")."""
+    k = t + 1
+    while k < e - 1 and (words[k] in TITLE_WORDS or is_connector(words[k])):
+        k += 1
+    for t2 in range(k, e - 1):
+        if words[t2] in TITLES and words[t2 + 1][:1].isupper():
+            k = t2 + 1
+    return k
+
+
 def _add_left_of_title(
     words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
 ) -> None:
@@ -199,15 +212,19 @@ def run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> RunSpe
         # Attorney Joshua Levy", "Secretary of State John Kerry".
         for t in range(s, e - 1):
             if words[t] in TITLES and words[t + 1][:1].isupper():
-                k = t + 1
-                while k < e - 1 and (words[k] in TITLE_WORDS or is_connector(words[k])):
-                    k += 1
                 if words[e - 1] in STRONG_ORGCUE:
                     break  # "President Obama Administration" is not a person
-                if t > s:
-                    _add_left_of_title(words, tagged, s, t, typ)
+                k = _after_titles(words, t, e)
+                head_end = t
+                while head_end > s and words[head_end - 1] in TITLE_WORDS:
+                    head_end -= 1  # "Trust Executive Director": "Executive" is the title's
+                if head_end > s:
+                    _add_left_of_title(words, tagged, s, head_end, typ)
                 s, typ = k, PER
                 break
+        if typ == PER:
+            while e - s > 1 and words[e - 1] in POSTNOMINALS:
+                e -= 1  # "Neil Ford QC"
         _add_tagged(words, tagged, s, e, typ)
     # Multi-word gazetteer names, unless the tagger found a longer name around them.
     mw = multiword()

@@ -113,8 +113,32 @@ TITLES = frozenset(
         "Detective",
         "Sheriff",
         "Supervisor",
+        "Director",
+        "MP",
+        "Chef",
+        "Chefs",
+        "Defendant",
+        "Defendants",
+        "Officer",
+        "Honourable",
+        "Hon.",
+        "Rabbi",
+        "Justice",
+        "Bishop",
+        "Archbishop",
+        "Cardinal",
+        "Reverend",
+        "Rev.",
+        "Imam",
+        "Councillor",
+        "Cllr",
+        "Trustee",
+        "Lawmaker",
+        "Senator-elect",
     ]
 )
+# Letters after a name that are not part of it: "Neil Ford QC".
+POSTNOMINALS = frozenset(["QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "PhD"])
 # Words that continue a title: "Prime Minister", "Secretary of State", "Foreign Secretary".
 TITLE_WORDS = TITLES | frozenset(
     [

@@ -1,0 +1,120 @@
+"""Document evidence that a capitalised string is not an entity of the article.
+
+- Credit lines: a byline ("By Evan Symon, August 14"), "Reporting by ...; Editing by ...",
+  "X contributed to this report", "(Picture by X)", and related-link lists ("- Title -
+  October 10, 2020") name reporters and other articles, not the article's subjects.
+- Ordinary words: a one-word name the text also writes in lowercase ("Appeal" beside
+  "appeal") is an ordinary word capitalised by position or by a title, unless a gazetteer
+  knows it or it is written as a name in the middle of a sentence more often than not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tui.core.extract.entities.mentions import Mention
+from tui.core.model import Span
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# Each pattern matches a whole line (at most _CREDIT_MAX characters) that credits people.
+_CREDIT_RE = re.compile(
+    r"[ \t]*(?:By|BY|Words by|Story by)[ \t]+[A-Z][^\n]{0,80}"  # a byline
+    r"|[^\n]*\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Ee]dited|[Cc]ompiled|[Pp]roduced|"
+    r"[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Vv]ideo|[Gg]raphics?|[Ii]llustrations?)[ \t]+by[ \t]"
+    r"[^\n]*"
+    r"|[^\n]*\bcontributed[ \t]+(?:to[ \t]+)?(?:this|the)[ \t]+(?:report|story|article)[^\n]*"
+    rf"|[ \t]*[-•*–—][ \t][^\n]+[-–—|][ \t]+(?:{_MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}[ \t]*"
+)
+_CREDIT_MAX = 200
+
+
+def credit_lines(text: str) -> list[Span]:
+    """Spans of the lines that credit reporters, photographers or link to other articles."""
+    spans = []
+    start = 0
+    size = len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if end - start <= _CREDIT_MAX:
+            m = _CREDIT_RE.fullmatch(text, start, end)
+            if m and _credits_names(text, start, end):
+                spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _credits_names(text: str, start: int, end: int) -> bool:
+    """A byline-shaped line is a credit only when it is short of a sentence: "By Evan Symon,
+    August 14" is, "By the end of the year, prices rose." is not."""
+    line = text[start:end].strip()
+    if not line.startswith(("By ", "BY ", "Words by", "Story by")):
+        return True
+    return not line.endswith((".", "?", "!")) or line.count(" ") <= 6
+
+
+def outside(mentions: list[Mention], spans: Iterable[Span]) -> list[Mention]:
+    """The mentions that start outside every span (both sorted by start)."""
+    spans = list(spans)
+    if not spans:
+        return mentions
+    kept = []
+    k = 0
+    for m in mentions:
+        while k < len(spans) and spans[k][1] <= m.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= m.start < spans[k][1]:
+            continue
+        kept.append(m)
+    return kept
+
+
+def mixed_script(word: str) -> bool:
+    """Latin letters mixed with Cyrillic or Greek look-alikes ("Аdvеrtіѕе"): spam, not a name."""
+    latin = other = False
+    for c in word:
+        if c.isascii():
+            latin = latin or c.isalpha()
+        elif "\u0370" <= c <= "\u04ff":
+            other = True
+    return latin and other
+
+
+def ordinary_words(text: str, mentions: list[Mention]) -> set[str]:
+    """Keys of one-word mentions that are ordinary words: the text writes them in lowercase at
+    least as often as it capitalises them in mid-sentence ("Appeal", "Trust", "Officials")."""
+    mid: dict[str, int] = {}
+    candidates: dict[str, str] = {}
+    for m in mentions:
+        if len(m.tokens) != 1 or m.strong or m.label == "PRODUCT":
+            continue
+        word = m.text
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            continue
+        candidates[m.key] = word.lower()
+        if not m.first:
+            mid[m.key] = mid.get(m.key, 0) + 1
+    out = set()
+    for k, low in candidates.items():
+        lower = _count_whole_word(text, low)
+        if low.endswith("s") and not lower:
+            lower = _count_whole_word(text, low[:-1])  # "Emails" when the text says "email"
+        if lower and lower >= mid.get(k, 0):
+            out.add(k)
+    return out
+
+
+def _count_whole_word(text: str, low: str) -> int:
+    n = 0
+    i = text.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            n += 1
+        i = text.find(low, j)
+    return n
