@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from tui.core.extract import ner_features as nf
 from tui.core.extract.entities.mentions import Mention
 from tui.core.model import Span
 
@@ -99,8 +100,13 @@ def ordinary_words(text: str, mentions: list[Mention]) -> set[str]:
         candidates[m.key] = word.lower()
         if not m.first:
             mid[m.key] = mid.get(m.key, 0) + 1
+    in_names = {t for m in mentions if len(m.tokens) > 1 for t in m.tokens}
+    common = nf.lowercase_words()
     out = set()
     for k, low in candidates.items():
+        if not mid.get(k) and low in common and low.title() not in in_names:
+            out.add(k)  # only ever opening a sentence, and an ordinary English word
+            continue
         lower = _count_whole_word(text, low)
         if low.endswith("s") and not lower:
             lower = _count_whole_word(text, low[:-1])  # "Emails" when the text says "email"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from tui.core.extract import ner_features as nf
 from tui.core.extract.entities.rules import run_specs
 from tui.core.extract.entities.tagger import load_model, tag_run
-from tui.core.extract.entities.words import TITLE_CASE_SMALL
+from tui.core.extract.entities.words import HEADLINE_SMALL, TITLE_CASE_SMALL
 from tui.core.model import Span
 
 _RENAMED_BEFORE_RE = re.compile(r"\(\s*(?:ex-|formerly\s+|former\s+)\Z")
@@ -102,8 +102,13 @@ _TITLE_SMALL_RE = re.compile(r" (?:To|For|In|Of|On|With|And|The|A|At|By) ")
 
 
 def _is_title_case(text: str, start: int, end: int) -> bool:
-    """A headline in Title Case: several words, nearly all capitalised, small words too."""
-    if end - start > 200 or not _TITLE_SMALL_RE.search(text, start, end):
+    """A headline in Title Case: several words, nearly all capitalised, small words too; or a
+    line of its own, unpunctuated, whose every word but the small ones is capitalised."""
+    if end - start > 200:
+        return False
+    if _is_headline_line(text, start, end):
+        return True
+    if not _TITLE_SMALL_RE.search(text, start, end):
         return False
     words = [w for w in text[start:end].split() if w[:1].isalpha()]
     if len(words) < 4:
@@ -111,6 +116,22 @@ def _is_title_case(text: str, start: int, end: int) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper())
     small = sum(1 for w in words[1:] if w in TITLE_CASE_SMALL)
     return small >= 1 and capitalised >= 0.8 * len(words)
+
+
+def _is_headline_line(text: str, start: int, end: int) -> bool:
+    """'2023 on Track to Break Temperature Records', 'Blockade and Little Aid'."""
+    if (start and text[start - 1] != "\n") or text.startswith(".", end - 1):
+        return False
+    if end < len(text) and text[end:].lstrip(" \t")[:1] not in ("\n", ""):
+        return False
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 15:
+        return False
+    if not all(w[:1].isupper() or w in HEADLINE_SMALL for w in words):
+        return False
+    # Ordinary words capitalised, not a line of names ("Leeds 1 Arsenal 0").
+    common = nf.lowercase_words()
+    return sum(1 for w in words if w[:1].isupper() and w.lower() in common) >= 2
 
 
 def key(s: str) -> str:

@@ -134,6 +134,31 @@ def _add_tagged(
         tagged.append((s, e, typ))
 
 
+def _join_long_names(
+    words: list[str], tagged: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Join tagger spans that one organisation's name spans: "Pacific Gas & Electric",
+    "National Oceanic and Atmospheric Administration", "Intergovernmental Panel on Climate
+    Change", "European Centre for Medium-Range Weather Forecasts"."""
+    cues = gaz()["ORGCUE"] | STRONG_ORGCUE
+    out = [tagged[0]]
+    for s, e, typ in tagged[1:]:
+        ps, pe, ptyp = out[-1]
+        gap = words[pe:s]
+        join = False
+        if gap == ["&"]:
+            join = True
+        elif gap == ["and"]:
+            join = words[e - 1] in cues and words[pe - 1] not in cues and ptyp != PER
+        elif len(gap) == 1 and gap[0] in ("on", "for", "of"):
+            join = words[pe - 1] in cues and ptyp == ORG
+        if join:
+            out[-1] = (ps, e, ORG)
+        else:
+            out.append((s, e, typ))
+    return out
+
+
 def _after_titles(words: list[str], t: int, e: int) -> int:
     """Where the name starts after the title at t: past every title word, connector and
     further title ("Chief Medical Officer Dr Anton Best" -> "Anton Best")."""
@@ -226,6 +251,8 @@ def run_specs(words: list[str], tags: list[int], nxt: str, caps: bool) -> RunSpe
             while e - s > 1 and words[e - 1] in POSTNOMINALS:
                 e -= 1  # "Neil Ford QC"
         _add_tagged(words, tagged, s, e, typ)
+    if len(tagged) > 1:
+        tagged = _join_long_names(words, tagged)
     # Multi-word gazetteer names, unless the tagger found a longer name around them.
     mw = multiword()
     for i in range(n):

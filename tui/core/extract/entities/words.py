@@ -231,3 +231,31 @@ BYLINE_WORDS = frozenset(
 ADJECTIVAL = ("-held", "-led", "-backed", "-based", "-controlled", "-made", "-built", "-born")
 
 TITLE_CASE_SMALL = frozenset(["To", "For", "In", "Of", "On", "With", "And", "The", "A", "At", "By"])
+# Words a headline in Title Case leaves in lowercase.
+HEADLINE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "vs.",
+        "into",
+        "over",
+        "off",
+        "up",
+    ]
+)
