@@ -6,8 +6,16 @@ import re
 from functools import lru_cache
 
 from tui.core.extract import ner_features as nf
-from tui.core.extract.entities.tagger import LOC, ORG, PER
-from tui.core.extract.entities.words import ADJECTIVAL, STRONG_ORGCUE
+from tui.core.extract.entities.tagger import LOC, MISC, ORG, PER
+from tui.core.extract.entities.words import (
+    ADJECTIVAL,
+    COMPANY_CUES,
+    EVENT_CUES,
+    EVENT_PREFIXES,
+    GPE_CUES,
+    LAW_CUES,
+    STRONG_ORGCUE,
+)
 
 DESIGNATION_RE = re.compile(r"[A-Z][A-Za-z]{0,3}[-‐‑]?\d{1,4}[A-Za-z]{0,4}\Z")
 
@@ -34,8 +42,16 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
         return "PRODUCT"
     if name in g["MAKER"]:
         return "ORG"
+    if len(words) > 1:
+        cued = _cue_label(words)
+        if cued:
+            return cued
     if len(words) > 1 and last in STRONG_ORGCUE and typ != ORG:
         return "ORG"
+    if len(words) == 1 and typ != MISC and _is_acronym(name):
+        names = gazetteer_names()
+        if name not in names and name.title() not in names:
+            return "ORG"  # "DEA", "CITT": an acronym is an organisation unless a place is known
     if typ == PER:
         if len(words) == 1 and (name in g["COUNTRY"] or name in g["STATE"]):
             return "GPE"
@@ -72,6 +88,24 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
     if nxt in g["PRODNOUN"] or any(is_designation(w) for w in words):
         return "PRODUCT"
     return None
+
+
+def _cue_label(words: list[str]) -> str | None:
+    """The label a name's first or last word settles: laws, events, places, companies."""
+    last = words[-1]
+    if last in LAW_CUES and (len(words) > 2 or last not in ("Bill", "Law")):
+        return "LAW"
+    if last in EVENT_CUES or words[0] in EVENT_PREFIXES:
+        return "EVENT"
+    if last in GPE_CUES:
+        return "GPE"
+    if last in COMPANY_CUES:
+        return "ORG"
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
 
 
 def _looks_norp(word: str) -> bool:

@@ -259,3 +259,87 @@ HEADLINE_SMALL = frozenset(
         "up",
     ]
 )
+# Last words that make a multi-word name a law, an event, a place or a company, whatever the
+# tagger thought ("Dodd-Frank Act", "Iraq War", "Alameda County", "Warner Bros.").
+LAW_CUES = frozenset(
+    [
+        "Act",
+        "Law",
+        "Rule",
+        "Amendment",
+        "Treaty",
+        "Agreement",
+        "Accord",
+        "Accords",
+        "Convention",
+        "Protocol",
+        "Constitution",
+        "Charter",
+        "Directive",
+        "Statute",
+        "Bill",
+    ]
+)
+EVENT_CUES = frozenset(
+    [
+        "War",
+        "Olympics",
+        "Cup",
+        "Championship",
+        "Championships",
+        "Revolution",
+        "Uprising",
+        "Massacre",
+        "Election",
+        "Elections",
+        "Festival",
+        "Awards",
+        "Globes",
+        "Recession",
+        "Depression",
+        "Crash",
+        "Marathon",
+        "Tournament",
+        "Parade",
+        "Summit",
+        "Expo",
+        "Oscars",
+    ]
+)
+EVENT_PREFIXES = frozenset(["Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical", "Operation"])
+GPE_CUES = frozenset(["County", "Borough", "Township", "Parish", "Municipality"])
+COMPANY_CUES = frozenset(
+    [
+        "Bros.",
+        "Bros",
+        "Foods",
+        "Engineering",
+        "Publishing",
+        "Media",
+        "Entertainment",
+        "Technologies",
+        "Technology",
+        "Labs",
+        "Pharmaceuticals",
+        "Motors",
+        "Energy",
+        "Capital",
+        "Partners",
+        "Ventures",
+        "Studios",
+        "Pictures",
+        "Records",
+        "Software",
+        "Solutions",
+        "Brands",
+        "Resorts",
+        "Hotels",
+        "LLC",
+        "PLC",
+        "plc",
+        "GmbH",
+        "AG",
+        "SA",
+        "AI",
+    ]
+)
