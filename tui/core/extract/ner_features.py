@@ -48,7 +48,10 @@ _UP = _upper_class()
 # Abbreviations that keep their full stop as part of the token.
 _ABBR = (
     "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd|No|"
-    "Adm|Maj|Brig|Cpl|Rev|Hon|Messrs|Mme|Mlle|Bros|Dept|Univ|Assn|Ave|Blvd|Cmdr|Pres|Gens"
+    "Adm|Maj|Brig|Cpl|Rev|Hon|Messrs|Mme|Mlle|Bros|Dept|Univ|Assn|Ave|Blvd|Cmdr|Pres|Gens|"
+    # US states as news agencies abbreviate them ("Reno, Nev."), and "Apt.", "Prop."
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Kans|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|"
+    "Okla|Ore|Tenn|Tex|Wash|Wis|Wyo|Va|Vt|Pa|Ga|Del|La|Apt|Prop"
 )
 # A word: letters/digits with internal hyphens, full stops and apostrophes, never swallowing a
 # possessive 's, and never a trailing full stop.

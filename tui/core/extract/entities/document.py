@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from tui.core.extract import ner_features as nf
-from tui.core.extract.entities.evidence import credit_lines, mixed_script, ordinary_words, outside
+from tui.core.extract.entities.evidence import (
+    credit_lines,
+    mixed_script,
+    numbered_laws,
+    ordinary_words,
+    outside,
+    places_by_pattern,
+)
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
 from tui.core.extract.entities.mentions import RENAMED, Mention, key, tag_text
@@ -184,4 +191,6 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
                 continue
             kept.append(m)
         mentions = kept
+    places_by_pattern(text, mentions)
+    mentions = numbered_laws(text, mentions)
     return group(text, mentions)

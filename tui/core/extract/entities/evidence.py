@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from tui.core.extract import ner_features as nf
-from tui.core.extract.entities.mentions import Mention
+from tui.core.extract.entities.mentions import Mention, key
 from tui.core.model import Span
 
 _MONTHS = (
@@ -124,3 +124,54 @@ def _count_whole_word(text: str, low: str) -> int:
             n += 1
         i = text.find(low, j)
     return n
+
+
+_PARTY_STATE_RE = re.compile(r"[DRI][-‐‑]([A-Z][A-Za-z.]*)\Z")
+_DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|--|—|–|-[ \t])")
+_LAW_RE = re.compile(
+    r"\b(?:Prop\.|Proposition|Section|Article|Title|Amendment)[ \t]+\d{1,4}[A-Z]?\b"
+)
+
+
+def places_by_pattern(text: str, mentions: list[Mention]) -> None:
+    """Relabel places that the layout shows: the state of a party tag ("(D-Calif.)" ->
+    "Calif."), a capitalised dateline ("LOS ANGELES (Reuters) -"), and a town before its state
+    or country ("Reno, Nev.", "Redmond, Washington"). Every mention of the same string follows."""
+    places: set[str] = set()
+    for i, m in enumerate(mentions):
+        pm = _PARTY_STATE_RE.match(m.text)
+        if pm:
+            m.start += 2
+            if text.startswith(".", m.end) and not m.text.endswith("."):
+                m.end += 1
+            m.text = text[m.start : m.end]
+            m.tokens = (m.text,)
+            m.key = key(m.text)
+            m.label = "GPE"
+            continue
+        at_line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if at_line_start and m.text.isupper() and _DATELINE_AFTER_RE.match(text, m.end):
+            places.add(m.key)
+        elif m.label in ("PERSON", "ORG") and i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if nxt.label == "GPE" and text[m.end : nxt.start] in (", ", ",\u00a0"):
+                places.add(m.key)
+    for m in mentions:
+        if m.key in places:
+            m.label = "GPE"
+
+
+def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with numbered laws and sections added ("Prop. 13", "Section 8"); a mention
+    inside one ("Section") gives way to it, one overlapping it otherwise keeps its place."""
+    laws = []
+    for lm in _LAW_RE.finditer(text):
+        a, b = lm.span()
+        laws.append(Mention(a, b, "LAW", text[a:b], tuple(text[a:b].split()), False))
+    if not laws:
+        return mentions
+    kept = [
+        m for m in mentions if not any(law.start <= m.start and m.end <= law.end for law in laws)
+    ]
+    laws = [law for law in laws if not any(m.start < law.end and law.start < m.end for m in kept)]
+    return sorted(kept + laws, key=lambda x: x.start)

@@ -146,6 +146,9 @@ def _join_long_names(
         ps, pe, ptyp = out[-1]
         gap = words[pe:s]
         join = False
+        if not gap and PER in (typ, ptyp) and (_is_initial(words[s]) or _is_initial(words[pe - 1])):
+            out[-1] = (ps, e, PER)  # "Franklin" + "D. Roosevelt"
+            continue
         if gap == ["&"]:
             join = True
         elif gap == ["and"]:
@@ -157,6 +160,10 @@ def _join_long_names(
         else:
             out.append((s, e, typ))
     return out
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 def _after_titles(words: list[str], t: int, e: int) -> int:
