@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.core.extract import ner_features as nf
+from tui.core.extract.entities.aliases import merge_aliases
 from tui.core.extract.entities.evidence import (
     credit_lines,
     mixed_script,
@@ -193,4 +194,4 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
         mentions = kept
     places_by_pattern(text, mentions)
     mentions = numbered_laws(text, mentions)
-    return group(text, mentions)
+    return merge_aliases(group(text, mentions))
