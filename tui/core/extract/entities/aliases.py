@@ -86,7 +86,11 @@ def _full_form(ent: Entity, longer: list[Entity]) -> Entity | None:
             return person
     if ent.label == "PERSON":
         return None
-    return _only(o for o in longer if o.label != "PERSON" and _part_of(words, o.name.split()))
+    return _only(
+        o
+        for o in longer
+        if o.label not in ("PERSON", "WORK_OF_ART") and _part_of(words, o.name.split())
+    )
 
 
 def _known_place(ent: Entity) -> bool:

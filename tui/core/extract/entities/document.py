@@ -13,6 +13,7 @@ from tui.core.extract.entities.evidence import (
     ordinary_words,
     outside,
     places_by_pattern,
+    quoted_works,
 )
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
@@ -194,4 +195,5 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
         mentions = kept
     places_by_pattern(text, mentions)
     mentions = numbered_laws(text, mentions)
+    mentions = quoted_works(text, mentions)
     return merge_aliases(group(text, mentions))

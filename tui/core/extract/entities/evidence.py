@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from tui.core.extract import ner_features as nf
 from tui.core.extract.entities.mentions import Mention, key
+from tui.core.extract.entities.words import HEADLINE_SMALL, WORK_NOUNS
 from tui.core.model import Span
 
 _MONTHS = (
@@ -175,3 +176,60 @@ def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
     laws = [law for law in laws if not any(m.start < law.end and law.start < m.end for m in kept)]
     return sorted(kept + laws, key=lambda x: x.start)
+
+
+_QUOTED_RE = re.compile(r"[“\"]([A-Z0-9][^“”\"\n]{0,70}?)[,.]?[”\"]")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\W*\Z")
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|,?[ \t]+and|,?[ \t]+or)?[ \t]*(?:[a-z]+[ \t]+){0,2}\Z")
+
+
+def quoted_works(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Titles of works in quotation marks: 'thriller "Parasite"', '"Fleabag" creator', and the
+    titles listed with them ('"Joker," "Marriage Story," and "Little Women"'). Every mention of
+    such a title, quoted or not, is a WORK_OF_ART; mentions inside the quotes give way."""
+    found: list[tuple[int, int, int, int, bool]] = []
+    for qm in _QUOTED_RE.finditer(text):
+        a, b = qm.span(1)
+        title = text[a:b]
+        words = title.split()
+        if not words or len(words) > 8 or not all(_title_word(w) for w in words):
+            continue
+        found.append((a, b, qm.start(), qm.end(), _announced(text, qm.start(), qm.end())))
+    works = _spread_over_lists(text, found)
+    if not works:
+        return mentions
+    titles = {key(text[a:b]) for a, b in works}
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in works)]
+    kept = [m for m in kept if not any(m.start < b and a < m.end for a, b in works)]
+    for m in kept:
+        if m.key in titles:
+            m.label = "WORK_OF_ART"
+    for a, b in works:
+        t = text[a:b]
+        kept.append(Mention(a, b, "WORK_OF_ART", t, tuple(t.split()), False))
+    return sorted(kept, key=lambda x: x.start)
+
+
+def _title_word(word: str) -> bool:
+    w = word.strip(",.:;!?")
+    return bool(w) and (w[:1].isupper() or w[:1].isdigit() or w in HEADLINE_SMALL)
+
+
+def _announced(text: str, qs: int, qe: int) -> bool:
+    """A work noun just before the quote (within two words) or right after it."""
+    before = text[max(0, qs - 40) : qs].split()[-3:]
+    after = text[qe : qe + 30].split()[:1]
+    return any(w.lower().strip(",.’'s") in WORK_NOUNS for w in before + after)
+
+
+def _spread_over_lists(
+    text: str, found: list[tuple[int, int, int, int, bool]]
+) -> list[tuple[int, int]]:
+    """Quoted titles next to an announced one in a list are titles too."""
+    ok = [f[4] for f in found]
+    for _ in range(2):
+        for i in range(len(found) - 1):
+            gap = text[found[i][3] : found[i + 1][2]]
+            if len(gap) <= 30 and _LIST_GAP_RE.match(gap) and (ok[i] or ok[i + 1]):
+                ok[i] = ok[i + 1] = True
+    return [(f[0], f[1]) for f, good in zip(found, ok, strict=True) if good]
