@@ -18,6 +18,7 @@ from tui.core.extract.entities.evidence import (
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
 from tui.core.extract.entities.mentions import RENAMED, Mention, key, tag_text
+from tui.core.extract.entities.words import TITLES
 from tui.core.model import Entity, Span
 
 _MODEL_NUMBER_RE = re.compile(r"[A-Z]?\d{2,4}[A-Za-z]{0,3}\Z")
@@ -136,8 +137,8 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     surname: dict[str, str] = {}
     known: dict[str, str] = {}
     for m in mentions:
-        if m.key in ordinary or mixed_script(m.text):
-            continue
+        if m.key in ordinary or mixed_script(m.text) or m.text in TITLES:
+            continue  # an ordinary word, spam, or a title alone ("the Queen")
         if m.caps:
             lab = plain.get(m.key)
             if lab:

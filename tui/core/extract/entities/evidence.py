@@ -131,6 +131,7 @@ _PARTY_STATE_RE = re.compile(r"[DRI][-‐‑]([A-Z][A-Za-z.]*)\Z")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|--|—|–|-[ \t])")
 _LAW_RE = re.compile(
     r"\b(?:Prop\.|Proposition|Section|Article|Title|Amendment)[ \t]+\d{1,4}[A-Z]?\b"
+    r"|\b[A-Z][a-z]+['’]s[ \t]+Law\b"  # "Moore's Law"
 )
 
 

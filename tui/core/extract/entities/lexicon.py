@@ -14,6 +14,7 @@ from tui.core.extract.entities.words import (
     EVENT_PREFIXES,
     GPE_CUES,
     LAW_CUES,
+    NOBLE_TITLES,
     STRONG_ORGCUE,
 )
 
@@ -42,6 +43,8 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
         return "PRODUCT"
     if name in g["MAKER"]:
         return "ORG"
+    if len(words) == 1 and last.endswith("ism") and last[:1].isupper() and last[1:].islower():
+        return "NORP"  # "Thatcherism": a movement, as OntoNotes types it
     if len(words) > 1:
         cued = _cue_label(words)
         if cued:
@@ -93,6 +96,8 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
 def _cue_label(words: list[str]) -> str | None:
     """The label a name's first or last word settles: laws, events, places, companies."""
     last = words[-1]
+    if len(words) >= 3 and words[0] in NOBLE_TITLES and words[1] == "of":
+        return "PERSON"  # "Duchess of Sussex", "Duke of Edinburgh"
     if last in LAW_CUES and (len(words) > 2 or last not in ("Bill", "Law")):
         return "LAW"
     if last in EVENT_CUES or words[0] in EVENT_PREFIXES:

@@ -125,10 +125,11 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
 def _add_tagged(
     words: list[str], tagged: list[tuple[int, int, str]], s: int, e: int, typ: str
 ) -> None:
-    # Connectors never start or end a mention.
+    # Connectors never start or end a mention, nor do words that are never names ("MPs").
+    notent = gaz()["NOTENT"]
     while s < e and is_connector(words[s]):
         s += 1
-    while e > s and is_connector(words[e - 1]):
+    while e > s and (is_connector(words[e - 1]) or (e - s > 1 and words[e - 1] in notent)):
         e -= 1
     if s < e:
         tagged.append((s, e, typ))

@@ -464,3 +464,23 @@ WORK_NOUNS = frozenset(
         "showrunner",
     ]
 )
+NOBLE_TITLES = frozenset(
+    [
+        "Duke",
+        "Duchess",
+        "Earl",
+        "Countess",
+        "Prince",
+        "Princess",
+        "Lord",
+        "Lady",
+        "Baron",
+        "Baroness",
+        "Marquess",
+        "Viscount",
+        "King",
+        "Queen",
+        "Emperor",
+        "Empress",
+    ]
+)
