@@ -19,6 +19,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
+BRANDS_PATH = DATA_DIR / "ner_brands.txt"
 WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
 COMMON_PATH = DATA_DIR / "ner_common.txt"
 LOWER_PATH = DATA_DIR / "ner_lower.txt"
@@ -94,7 +95,12 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, set[str]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, set[str]]:
-    return load_gazetteer()
+    """The hand-written gazetteer with the list of modern brands and platforms merged in."""
+    out = load_gazetteer()
+    if BRANDS_PATH.exists():
+        for kind, names in load_gazetteer(BRANDS_PATH).items():
+            out.setdefault(kind, set()).update(names)
+    return out
 
 
 @lru_cache(maxsize=1)
