@@ -15,6 +15,8 @@ from tui.core.extract.entities.words import (
     GPE_CUES,
     LAW_CUES,
     NOBLE_TITLES,
+    ORG_PLACES,
+    PEERAGE,
     STRONG_ORGCUE,
 )
 
@@ -98,12 +100,19 @@ def _cue_label(words: list[str]) -> str | None:
     last = words[-1]
     if len(words) >= 3 and words[0] in NOBLE_TITLES and words[1] == "of":
         return "PERSON"  # "Duchess of Sussex", "Duke of Edinburgh"
+    if words[0] in PEERAGE and words[1][:1].isupper():
+        return "PERSON"  # "Lord Curry", "Sir Keir Starmer"
     if last in LAW_CUES and (len(words) > 2 or last not in ("Bill", "Law")):
         return "LAW"
     if last in EVENT_CUES or words[0] in EVENT_PREFIXES:
         return "EVENT"
     if last in GPE_CUES:
         return "GPE"
+    g = gaz()
+    if last in g["LOCCUE"] and last not in ORG_PLACES:
+        return "LOC"  # "Lake District", "Essequibo Coast"
+    if last in g["FACCUE"] and last not in ORG_PLACES:
+        return "FAC"  # "Lake Chabot Road", "Tuileries Garden"
     if last in COMPANY_CUES:
         return "ORG"
     return None

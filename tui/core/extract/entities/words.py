@@ -484,3 +484,7 @@ NOBLE_TITLES = frozenset(
         "Empress",
     ]
 )
+# Titles that stay part of a person's name in the panel: "Lord Curry", "Sir Keir Starmer".
+PEERAGE = frozenset(["Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"])
+# Place words whose names are as often institutions: "Al-Shifa Hospital", "Camp David".
+ORG_PLACES = frozenset(["Hospital", "Base", "Airbase", "Camp", "Port", "Embassy", "Museum"])
