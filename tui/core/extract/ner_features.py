@@ -20,6 +20,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
 BRANDS_PATH = DATA_DIR / "ner_brands.txt"
+PLACES_PATH = DATA_DIR / "ner_places.txt"
 WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
 COMMON_PATH = DATA_DIR / "ner_common.txt"
 LOWER_PATH = DATA_DIR / "ner_lower.txt"
@@ -139,6 +140,16 @@ def sentence_is_caps(text: str, start: int, end: int) -> bool:
     words or one long one ("AVOIDING"; an acronym like "NATO" alone is not a headline)."""
     seg = text[start:end]
     return seg.isupper() and (seg.count(" ") >= 2 or len(seg) >= 6)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Cities, countries and regions from open data (scripts/build_entity_places.py); used to
+    type names, not as tagger features (the weights were trained without them)."""
+    if not PLACES_PATH.exists():
+        return frozenset()
+    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

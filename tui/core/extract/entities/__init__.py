@@ -40,6 +40,7 @@ def preload() -> None:
     nf.token_gazetteer()
     nf.common_words()
     nf.lowercase_words()
+    nf.place_names()
 
 
 def clear_caches() -> None:

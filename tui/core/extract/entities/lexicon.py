@@ -57,6 +57,8 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
         names = gazetteer_names()
         if name not in names and name.title() not in names:
             return "ORG"  # "DEA", "CITT": an acronym is an organisation unless a place is known
+    if typ == PER and name in nf.place_names() and name not in g["ORG"]:
+        return "GPE"  # "Daejeon", "Mato Grosso": a city or region the tagger never met
     if typ == PER:
         if len(words) == 1 and (name in g["COUNTRY"] or name in g["STATE"]):
             return "GPE"
