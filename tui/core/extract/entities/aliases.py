@@ -104,6 +104,9 @@ def _person_of(words: list[str], longer: list[Entity]) -> Entity | None:
     found = _only(o for o in people if o.name.split()[-n:] == words)
     if found is None and n == 1:
         found = _only(o for o in people if o.name.split()[0] == words[0])
+    if found is None and n == 1 and len(words[0]) >= 4:
+        # "Geoff" for "Geoffrey Skelley"
+        found = _only(o for o in people if o.name.split()[0].startswith(words[0]))
     return found
 
 
@@ -113,7 +116,7 @@ def _part_of(words: list[str], other: list[str]) -> bool:
     n = len(words)
     if n >= len(other):
         return False
-    if other[-n:] == words and words[-1] not in _TAIL_WORDS:
+    if other[-n:] == words and (n >= 2 or words[-1] not in _TAIL_WORDS):
         return n >= 2 or words[0] not in gazetteer_names()  # not "Korea" of "South Korea"
     if other[:n] == words or (n == 1 and _stem(other[0]) == words[0]):
         return all(w in _TAIL_WORDS for w in other[n:])

@@ -19,6 +19,7 @@ from tui.core.extract.entities.tagger import I_PER, LOC, MISC, ORG, PER, TAG_TYP
 from tui.core.extract.entities.words import (
     ADJECTIVAL,
     BYLINE_WORDS,
+    DESIGNATORS,
     GENERIC_HEADS,
     NAME_PARTICLES,
     POSTNOMINALS,
@@ -102,6 +103,8 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
                 while k > end and is_connector(words[k - 1]):
                     k -= 1
                 end = k if k > end + 1 else end
+            if 0 < end == n - 1 and (words[end] in g["CITY"] or words[end] in nf.place_names()):
+                end = n  # "Imperial College London"
             if end > 0:
                 rule.append((0, end, "ORG"))
                 i = end
@@ -150,7 +153,9 @@ def _join_long_names(
         if not gap and PER in (typ, ptyp) and (_is_initial(words[s]) or _is_initial(words[pe - 1])):
             out[-1] = (ps, e, PER)  # "Franklin" + "D. Roosevelt"
             continue
-        if gap == ["&"]:
+        if not gap and typ == LOC and e - s == 1 and ptyp == ORG and words[pe - 1] in cues:
+            join = True  # "Imperial College London"
+        elif gap == ["&"]:
             join = True
         elif gap == ["and"]:
             join = words[e - 1] in cues and words[pe - 1] not in cues and ptyp != PER
@@ -160,6 +165,20 @@ def _join_long_names(
             out[-1] = (ps, e, ORG)
         else:
             out.append((s, e, typ))
+    return _with_designators(words, out)
+
+
+def _with_designators(
+    words: list[str], tagged: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """An organisation span takes the legal-form or PAC word that follows it ("Asheville Tea
+    PAC", "WhiTim Napa LLC")."""
+    out = []
+    for i, (s, e, typ) in enumerate(tagged):
+        nxt_start = tagged[i + 1][0] if i + 1 < len(tagged) else len(words)
+        if e < nxt_start and words[e] in DESIGNATORS and typ != PER:
+            e, typ = e + 1, ORG
+        out.append((s, e, typ))
     return out
 
 

@@ -488,3 +488,7 @@ NOBLE_TITLES = frozenset(
 PEERAGE = frozenset(["Lord", "Lady", "Sir", "Dame", "Baroness", "Baron"])
 # Place words whose names are as often institutions: "Al-Shifa Hospital", "Camp David".
 ORG_PLACES = frozenset(["Hospital", "Base", "Airbase", "Camp", "Port", "Embassy", "Museum"])
+# Legal forms and the like that end an organisation's name: "Asheville Tea PAC".
+DESIGNATORS = frozenset(
+    ["PAC", "LLC", "LLP", "Inc.", "Inc", "Ltd", "Ltd.", "PLC", "plc", "AG", "SA", "NV", "GmbH"]
+)
