@@ -78,6 +78,8 @@ def outside(mentions: list[Mention], spans: Iterable[Span]) -> list[Mention]:
 
 def mixed_script(word: str) -> bool:
     """Latin letters mixed with Cyrillic or Greek look-alikes ("Аdvеrtіѕе"): spam, not a name."""
+    if word.isascii():
+        return False
     latin = other = False
     for c in word:
         if c.isascii():
