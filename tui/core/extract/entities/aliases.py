@@ -14,7 +14,7 @@ write another one joins it, whatever label each got:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.core.extract.entities.lexicon import gazetteer_names
 from tui.core.extract.entities.words import (
@@ -26,6 +26,7 @@ from tui.core.extract.entities.words import (
 from tui.core.model import Entity
 
 _PLACES = frozenset(["GPE", "LOC", "FAC"])
+_FULL_FORMS = frozenset(NAME_SHORT_FORMS.values())
 # Words that may follow a short name in its long form: "Microsoft Corp", "Gaza Strip".
 _TAIL_WORDS = (
     COMPANY_CUES
@@ -45,17 +46,49 @@ class _Named:
     words: list[str]
 
 
+@dataclass(slots=True)
+class _Index:
+    """Look-ups over one document's entities, built once, so that each short form finds its
+    candidates without comparing every pair."""
+
+    by_form: dict[str, list[_Named]] = field(default_factory=dict)
+    parts: dict[tuple[str, ...], list[_Named]] = field(default_factory=dict)
+    acronyms: dict[str, list[_Named]] = field(default_factory=dict)
+    people: dict[str, list[_Named]] = field(default_factory=dict)
+    first_names: list[_Named] = field(default_factory=list)
+
+    def add(self, n: _Named, with_acronyms: bool) -> None:
+        w = n.words
+        for form in (n.ent.name, *n.ent.aliases):
+            self.by_form.setdefault(form, []).append(n)
+        if len(w) < 2:
+            return
+        keys = {tuple(w[:k]) for k in range(1, len(w))} | {tuple(w[k:]) for k in range(1, len(w))}
+        if w[0].endswith(".com"):
+            keys.add((_stem(w[0]),))
+        for k in keys:
+            self.parts.setdefault(k, []).append(n)
+        if with_acronyms:
+            for acr in _acronyms(w):
+                self.acronyms.setdefault(acr, []).append(n)
+        if n.ent.label == "PERSON":
+            for word in set(w):
+                self.people.setdefault(word, []).append(n)
+            self.first_names.append(n)
+
+
 def merge_aliases(entities: list[Entity]) -> list[Entity]:
     """The entities with short forms merged into the full names they stand for."""
     if len(entities) < 2:
         return entities
     named = [_Named(e, e.name.split()) for e in entities]
-    longer = sorted(named, key=lambda n: -len(n.words))
-    people = [n for n in longer if n.ent.label == "PERSON" and len(n.words) > 1]
-    index = _parts_index(named)
+    index = _Index()
+    with_acronyms = any(len(n.words) == 1 and n.ent.name.isupper() for n in named)
+    for n in named:
+        index.add(n, with_acronyms)
     target: dict[int, Entity] = {}
     for n in named:
-        found = _full_form(n, longer, people, index)
+        found = _full_form(n, index)
         if found is not None and found is not n.ent:
             target[id(n.ent)] = found
     if not target:
@@ -79,66 +112,45 @@ def merge_aliases(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _full_form(
-    n: _Named,
-    longer: list[_Named],
-    people: list[_Named],
-    index: dict[tuple[str, ...], list[_Named]],
-) -> Entity | None:
+def _full_form(n: _Named, index: _Index) -> Entity | None:
     ent, words = n.ent, n.words
     full = NAME_SHORT_FORMS.get(ent.name)
-    if full:
-        for other in longer:
-            if other.ent.name == full or full in other.ent.aliases:
-                return other.ent
+    if full and full in index.by_form:
+        return index.by_form[full][0].ent
     if ent.label in ("NORP", "ORG"):
-        group = _group_of(ent, longer)
+        group = _group_of(ent.name, index)
         if group is not None:
             return group
     if len(words) == 1 and ent.name.isupper() and len(ent.name) >= 2:
-        return _only(o.ent for o in longer if _is_acronym_of(ent.name, o.words))
+        return _only(o.ent for o in index.acronyms.get(ent.name, ()) if o is not n)
     if ent.label == "PERSON" or not _known_place(ent):
-        person = _person_of(words, people)
+        person = _person_of(words, index, ent.label == "PERSON")
         if person is not None:
             return person
     if ent.label == "PERSON":
         return None
     return _only(
         o.ent
-        for o in index.get(tuple(words), ())
+        for o in index.parts.get(tuple(words), ())
         if o.ent.label not in ("PERSON", "WORK_OF_ART") and _part_of(words, o.words)
     )
 
 
-def _parts_index(named: list[_Named]) -> dict[tuple[str, ...], list[_Named]]:
-    """Every proper prefix and suffix of every name (and "Amazon" for "Amazon.com ...") ->
-    the entities whose names have it."""
-    index: dict[tuple[str, ...], list[_Named]] = {}
-    for n in named:
-        w = n.words
-        keys = {tuple(w[:k]) for k in range(1, len(w))} | {tuple(w[k:]) for k in range(1, len(w))}
-        if len(w) > 1 and w[0].endswith(".com"):
-            keys.add((_stem(w[0]),))
-        for k in keys:
-            index.setdefault(k, []).append(n)
-    return index
-
-
 def _known_place(ent: Entity) -> bool:
-    return ent.label in _PLACES and ent.name in NAME_SHORT_FORMS.values()
+    return ent.label in _PLACES and ent.name in _FULL_FORMS
 
 
-def _person_of(words: list[str], people: list[_Named]) -> Entity | None:
+def _person_of(words: list[str], index: _Index, is_person: bool) -> Entity | None:
     """The one full name whose surname (group) or first name these words are."""
     n = len(words)
-    longer = [o for o in people if len(o.words) > n]
-    found = _only(o.ent for o in longer if o.words[-n:] == words)
+    first = words[0]
+    known = [o for o in index.people.get(first, ()) if len(o.words) > n]
+    found = _only(o.ent for o in known if o.words[-n:] == words)
     if found is None and n == 1:
-        w = words[0]
-        found = _only(o.ent for o in longer if o.words[0] == w)
-        if found is None and len(w) >= 4:
+        found = _only(o.ent for o in known if o.words[0] == first)
+        if found is None and is_person and len(first) >= 4:
             # "Geoff" for "Geoffrey Skelley"
-            found = _only(o.ent for o in longer if o.words[0].startswith(w))
+            found = _only(o.ent for o in index.first_names if o.words[0].startswith(first))
     return found
 
 
@@ -158,27 +170,23 @@ def _stem(word: str) -> str:
     return word[:-4] if word.endswith(".com") else word
 
 
-def _group_of(ent: Entity, longer: list[_Named]) -> Entity | None:
+def _group_of(name: str, index: _Index) -> Entity | None:
     """ "Republican" for "Republicans", "Democratic" for "Democrats"."""
-    name = ent.name
-    plural = name + "s"
-    adjective_plural = name[:-2] + "s" if name.endswith("ic") else ""
-    for other in longer:
-        o = other.ent.name
-        if other.ent.label == "NORP" and o in (plural, adjective_plural):
-            return other.ent
+    for form in (name + "s", name[:-2] + "s" if name.endswith("ic") else ""):
+        for o in index.by_form.get(form, ()):
+            if o.ent.label == "NORP":
+                return o.ent
     return None
 
 
-def _is_acronym_of(acr: str, words: list[str]) -> bool:
-    """ "NYCHA": New York City Housing Authority; "COI": Commission of Inquiry; "DEA": the
-    last words of "United States Drug Enforcement Agency"."""
-    if len(words) < 2:
-        return False
+def _acronyms(words: list[str]) -> set[str]:
+    """What a name may be abbreviated to: "NYCHA" (New York City Housing Authority), "COI"
+    (Commission of Inquiry), "DEA" (the last words of United States Drug Enforcement
+    Agency)."""
     caps = "".join(w[0] for w in words if w[:1].isupper())
-    if acr == caps or (len(acr) >= 3 and caps.endswith(acr)):
-        return True
-    return acr == "".join(w[0].upper() for w in words if w[:1].isalpha())
+    out = {caps, "".join(w[0].upper() for w in words if w[:1].isalpha())}
+    out.update(caps[k:] for k in range(1, len(caps) - 2))
+    return {a for a in out if len(a) >= 2}
 
 
 def _only(candidates: Iterable[Entity]) -> Entity | None:

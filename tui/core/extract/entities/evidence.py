@@ -32,21 +32,28 @@ _CREDIT_RE = re.compile(
     rf"|[ \t]*[-•*–—][ \t][^\n]+[-–—|][ \t]+(?:{_MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}[ \t]*"
 )
 _CREDIT_MAX = 200
+_BULLETS = "-•*–—"
 
 
 def credit_lines(text: str) -> list[Span]:
     """Spans of the lines that credit reporters, photographers or link to other articles."""
-    spans = []
+    spans: list[Span] = []
     start = 0
-    size = len(text)
-    while start < size:
-        end = text.find("\n", start)
-        if end < 0:
-            end = size
-        if end - start <= _CREDIT_MAX:
-            m = _CREDIT_RE.fullmatch(text, start, end)
-            if m and _credits_names(text, start, end):
-                spans.append((start, end))
+    for line in text.split("\n"):
+        end = start + len(line)
+        if (
+            len(line) <= _CREDIT_MAX
+            and (
+                "by" in line
+                or "By" in line
+                or "BY" in line
+                or "contributed" in line
+                or line.lstrip()[:1] in _BULLETS
+            )
+            and _CREDIT_RE.fullmatch(text, start, end)
+            and _credits_names(text, start, end)
+        ):
+            spans.append((start, end))
         start = end + 1
     return spans
 
@@ -133,8 +140,8 @@ _PARTY_STATE_RE = re.compile(r"[DRI][-‐‑]([A-Z][A-Za-z.]*)\Z")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|--|—|–|-[ \t])")
 _LAW_RE = re.compile(
     r"\b(?:Prop\.|Proposition|Section|Article|Title|Amendment)[ \t]+\d{1,4}[A-Z]?\b"
-    r"|\b[A-Z][a-z]+['’]s[ \t]+Law\b"  # "Moore's Law"
 )
+_NAMED_LAW_RE = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+Law\b")  # "Moore's Law"
 
 
 def places_by_pattern(text: str, mentions: list[Mention]) -> None:
@@ -169,7 +176,10 @@ def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with numbered laws and sections added ("Prop. 13", "Section 8"); a mention
     inside one ("Section") gives way to it, one overlapping it otherwise keeps its place."""
     laws = []
-    for lm in _LAW_RE.finditer(text):
+    hits = list(_LAW_RE.finditer(text))
+    if "s Law" in text or "s\tLaw" in text:
+        hits.extend(_NAMED_LAW_RE.finditer(text))
+    for lm in hits:
         a, b = lm.span()
         laws.append(Mention(a, b, "LAW", text[a:b], tuple(text[a:b].split()), False))
     if not laws:
