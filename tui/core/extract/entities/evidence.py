@@ -182,13 +182,17 @@ def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
     for lm in hits:
         a, b = lm.span()
         laws.append(Mention(a, b, "LAW", text[a:b], tuple(text[a:b].split()), False))
-    if not laws:
+    return with_mentions(mentions, laws)
+
+
+def with_mentions(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
+    """The mentions with new ones added: a mention inside a new one gives way to it, a new one
+    overlapping a remaining mention is not added."""
+    if not new:
         return mentions
-    kept = [
-        m for m in mentions if not any(law.start <= m.start and m.end <= law.end for law in laws)
-    ]
-    laws = [law for law in laws if not any(m.start < law.end and law.start < m.end for m in kept)]
-    return sorted(kept + laws, key=lambda x: x.start)
+    kept = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in new)]
+    new = [n for n in new if not any(m.start < n.end and n.start < m.end for m in kept)]
+    return sorted(kept + new, key=lambda x: x.start)
 
 
 _QUOTED_RE = re.compile(r"[“\"]([A-Z0-9][^“”\"\n]{0,70}?)[,.]?[”\"]")
@@ -212,6 +216,7 @@ def quoted_works(text: str, mentions: list[Mention]) -> list[Mention]:
     if not works:
         return mentions
     titles = {key(text[a:b]) for a, b in works}
+    titles |= {t[4:] for t in titles if t.startswith("the ")}  # "Irishman" of "The Irishman"
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in works)]
     kept = [m for m in kept if not any(m.start < b and a < m.end for a, b in works)]
     for m in kept:

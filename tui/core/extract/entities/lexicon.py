@@ -10,9 +10,11 @@ from tui.core.extract.entities.tagger import LOC, MISC, ORG, PER
 from tui.core.extract.entities.words import (
     ADJECTIVAL,
     COMPANY_CUES,
+    DIRECTIONS,
     EVENT_CUES,
     EVENT_PREFIXES,
     GPE_CUES,
+    INSTITUTIONS,
     LAW_CUES,
     NOBLE_TITLES,
     ORG_PLACES,
@@ -47,6 +49,12 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
         return "ORG"
     if len(words) == 1 and last.endswith("ism") and last[:1].isupper() and last[1:].islower():
         return "NORP"  # "Thatcherism": a movement, as OntoNotes types it
+    if name in g["REGION"] and typ != PER:
+        return "LOC"  # "Earth", "Middle East", whatever type the tagger gave
+    if len(words) > 1 and "&" in words:
+        return "ORG"  # "Pacific Gas & Electric" is no person
+    if len(words) > 1 and words[0] in DIRECTIONS and " ".join(words[1:]) in _places():
+        return "LOC"  # "Southern California", "Western North Carolina"
     if len(words) > 1:
         cued = _cue_label(words)
         if cued:
@@ -97,6 +105,15 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    g = gaz()
+    names = set(nf.place_names())
+    for kind in ("COUNTRY", "STATE", "CITY", "REGION"):
+        names |= g[kind]
+    return frozenset(names)
+
+
 def _cue_label(words: list[str]) -> str | None:
     """The label a name's first or last word settles: laws, events, places, companies."""
     last = words[-1]
@@ -115,6 +132,8 @@ def _cue_label(words: list[str]) -> str | None:
         return "LOC"  # "Lake District", "Essequibo Coast"
     if last in g["FACCUE"] and last not in ORG_PLACES:
         return "FAC"  # "Lake Chabot Road", "Tuileries Garden"
+    if last in INSTITUTIONS:
+        return "ORG"  # "Al-Shifa Hospital": the hospital as an institution
     if last in COMPANY_CUES:
         return "ORG"
     return None

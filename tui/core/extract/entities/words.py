@@ -492,3 +492,9 @@ ORG_PLACES = frozenset(["Hospital", "Base", "Airbase", "Camp", "Port", "Embassy"
 DESIGNATORS = frozenset(
     ["PAC", "LLC", "LLP", "Inc.", "Inc", "Ltd", "Ltd.", "PLC", "plc", "AG", "SA", "NV", "GmbH"]
 )
+# Words before a place that name a part of it: "Southern California".
+DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"]
+)
+# Places named as the institutions in them: "Al-Shifa Hospital" (ORG, as OntoNotes types it).
+INSTITUTIONS = frozenset(["Hospital", "Clinic", "Infirmary"])
