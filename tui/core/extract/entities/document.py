@@ -18,7 +18,11 @@ from tui.core.extract.entities.evidence import (
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
 from tui.core.extract.entities.mentions import RENAMED, Mention, key, tag_text
-from tui.core.extract.entities.places import compound_places, dateline_places
+from tui.core.extract.entities.places import (
+    compound_places,
+    dateline_places,
+    nicknamed_people,
+)
 from tui.core.extract.entities.words import TITLES
 from tui.core.model import Entity, Span
 
@@ -197,6 +201,7 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
         mentions = kept
     places_by_pattern(text, mentions)
     mentions = compound_places(text, dateline_places(text, mentions))
+    mentions = nicknamed_people(text, mentions)
     mentions = numbered_laws(text, mentions)
     mentions = quoted_works(text, mentions)
     return merge_aliases(group(text, mentions))

@@ -1,8 +1,9 @@
-"""Places the layout of a news text gives away, whatever the tagger made of them.
+"""Places and people the layout of a news text gives away, whatever the tagger made of them.
 
 - A dateline: a capitalised place opening a line before a comma, a bracket or a dash
   ("KHAN YOUNIS, GAZA —", "LOS ANGELES (Reuters) -"): the place and its region.
 - A place inside a compound adjective: "Maryland-based", "Los Angeles-area", "Greensboro-area".
+- A person with a nickname in quotes: 'Renaldo "Peewee" Gilkes'.
 """
 
 from __future__ import annotations
@@ -70,3 +71,19 @@ def _known_place(name: str) -> bool:
 def _place(text: str, a: int, b: int) -> Mention:
     name = text[a:b]
     return Mention(a, b, "GPE", name, tuple(name.split()), False, strong=True)
+
+
+_NICKNAMED_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+[“\"][A-Z][\w.'’-]*[”\"][ \t]+[A-Z][\w'’-]+")
+
+
+def nicknamed_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with people named with a quoted nickname, as one name."""
+    if "“" not in text and '"' not in text:
+        return mentions
+    found = []
+    for nm in _NICKNAMED_RE.finditer(text):
+        a, b = nm.span()
+        name = text[a:b]
+        if name.split()[0] not in nf.common_words():
+            found.append(Mention(a, b, "PERSON", name, tuple(name.split()), False, strong=True))
+    return with_mentions(mentions, found)
