@@ -29,6 +29,8 @@ from tui.core.extract.entities.words import (
     TITLES,
 )
 
+_HEADS = STRONG_ORGCUE | GENERIC_HEADS
+
 
 def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
     """Spans set by rules: ship names, designations, operations, NORP + org name."""
@@ -91,18 +93,14 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
                 elif (
                     not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the", "&"))
                     or words[j] in TITLES
+                    or words[j - 1 : j + 1] == ["and", "the"]  # "X Bank and the Y Forces"
                 ):
                     break
+            if end < 0 and n > 2 and words[1] in ("of", "for", "on") and w in _HEADS:
+                end = 1  # "Centre for Disease Control", "Office for Civil Rights"
             if end > 0 and " ".join(words[:end]) in gazetteer_names():
                 end = -1  # "West Bank" is a place
-            if 0 < end < n and words[end] in ("of", "for"):
-                # "Federal Service for Military-Technical Cooperation", "Bank of England"
-                k = end
-                while k < n and words[k] not in TITLES:
-                    k += 1
-                while k > end and is_connector(words[k - 1]):
-                    k -= 1
-                end = k if k > end + 1 else end
+            end = _over_of_for(words, end)
             if 0 < end == n - 1 and (words[end] in g["CITY"] or words[end] in nf.place_names()):
                 end = n  # "Imperial College London"
             if end > 0:
@@ -117,12 +115,27 @@ def _rule_spans(words: list[str], caps: bool) -> list[tuple[int, int, str]]:
                     end = j + 1
                 elif not (words[j][:1].isupper() or words[j] in ("of", "for", "and", "the")):
                     break
+            end = _over_of_for(words, end)
             if end > 0:
                 rule.append((i, end, "ORG"))
                 i = end
                 continue
         i += 1
     return rule
+
+
+def _over_of_for(words: list[str], end: int) -> int:
+    """An organisation name ending at `end` goes on over "of"/"for" and what follows:
+    "Federal Service for Military-Technical Cooperation", "Bank of England"."""
+    n = len(words)
+    if not 0 < end < n or words[end] not in ("of", "for"):
+        return end
+    k = end
+    while k < n and words[k] not in TITLES and words[k - 1 : k + 1] != ["and", "the"]:
+        k += 1
+    while k > end and is_connector(words[k - 1]):
+        k -= 1
+    return k if k > end + 1 else end
 
 
 def _add_tagged(
