@@ -14,6 +14,7 @@ from tui.core.extract.entities.evidence import (
     outside,
     places_by_pattern,
     quoted_works,
+    trusted,
 )
 from tui.core.extract.entities.grouping import group
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz, gazetteer_names
@@ -204,4 +205,4 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     mentions = nicknamed_people(text, mentions)
     mentions = numbered_laws(text, mentions)
     mentions = quoted_works(text, mentions)
-    return merge_aliases(group(text, mentions))
+    return trusted(text, merge_aliases(group(text, mentions)))

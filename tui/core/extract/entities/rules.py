@@ -147,6 +147,16 @@ def _add_tagged(
         s += 1
     while e > s and (is_connector(words[e - 1]) or (e - s > 1 and words[e - 1] in notent)):
         e -= 1
+    if typ != PER:
+        # A title ending a name is the job, not part of the name: "PAHO Director", "U.S.
+        # Attorney"; not "Department of Justice".
+        while e - s > 1 and words[e - 1] in TITLES and not is_connector(words[e - 2]):
+            e -= 1
+    if e - s > 1 and words[e - 1] in gaz()["NORP"] and words[e - 2] not in gaz()["NORP"]:
+        # "Bronx Republicans", "Never Trump Republicans": the group, after what qualifies it
+        _add_tagged(words, tagged, s, e - 1, typ)
+        tagged.append((e - 1, e, MISC))
+        return
     if s < e:
         tagged.append((s, e, typ))
 

@@ -498,3 +498,8 @@ DIRECTIONS = frozenset(
 )
 # Places named as the institutions in them: "Al-Shifa Hospital" (ORG, as OntoNotes types it).
 INSTITUTIONS = frozenset(["Hospital", "Clinic", "Infirmary"])
+# Words after a one-word name that show it is a person's: "Kerry said", "the Assad regime".
+PERSON_NEXT = (
+    frozenset(["said", "says", "told", "added", "asked", "wrote", "tweeted", "argued", "insisted"])
+    | RULER_NOUNS
+)
