@@ -55,7 +55,7 @@ class _Index:
     parts: dict[tuple[str, ...], list[_Named]] = field(default_factory=dict)
     acronyms: dict[str, list[_Named]] = field(default_factory=dict)
     people: dict[str, list[_Named]] = field(default_factory=dict)
-    first_names: list[_Named] = field(default_factory=list)
+    first_names: dict[str, list[_Named]] = field(default_factory=dict)  # by first 4 letters
 
     def add(self, n: _Named, with_acronyms: bool) -> None:
         w = n.words
@@ -72,9 +72,9 @@ class _Index:
             for acr in _acronyms(w):
                 self.acronyms.setdefault(acr, []).append(n)
         if n.ent.label == "PERSON":
-            for word in set(w):
-                self.people.setdefault(word, []).append(n)
-            self.first_names.append(n)
+            self.people.setdefault(w[-1], []).append(n)
+            self.people.setdefault(w[0], []).append(n)
+            self.first_names.setdefault(w[0][:4], []).append(n)
 
 
 def merge_aliases(entities: list[Entity]) -> list[Entity]:
@@ -94,6 +94,7 @@ def merge_aliases(entities: list[Entity]) -> list[Entity]:
     if not target:
         return entities
     kept = []
+    known_forms: dict[int, set[str]] = {}
     for ent in entities:
         dest = target.get(id(ent))
         seen = {id(ent)}
@@ -104,8 +105,10 @@ def merge_aliases(entities: list[Entity]) -> list[Entity]:
             kept.append(ent)
             continue
         dest.mentions.extend(ent.mentions)
+        have = known_forms.setdefault(id(dest), {dest.name, *dest.aliases})
         for form in (ent.name, *ent.aliases):
-            if form != dest.name and form not in dest.aliases:
+            if form not in have:
+                have.add(form)
                 dest.aliases.append(form)
     for ent in kept:
         ent.mentions.sort()
@@ -143,14 +146,22 @@ def _known_place(ent: Entity) -> bool:
 def _person_of(words: list[str], index: _Index, is_person: bool) -> Entity | None:
     """The one full name whose surname (group) or first name these words are."""
     n = len(words)
+    if n > 1:
+        return _only(
+            o.ent
+            for o in index.parts.get(tuple(words), ())
+            if o.ent.label == "PERSON" and o.words[-n:] == words
+        )
     first = words[0]
-    known = [o for o in index.people.get(first, ()) if len(o.words) > n]
-    found = _only(o.ent for o in known if o.words[-n:] == words)
-    if found is None and n == 1:
-        found = _only(o.ent for o in known if o.words[0] == first)
-        if found is None and is_person and len(first) >= 4:
-            # "Geoff" for "Geoffrey Skelley"
-            found = _only(o.ent for o in index.first_names if o.words[0].startswith(first))
+    known = index.people.get(first, ())
+    found = _only(o.ent for o in known if len(o.words) > 1 and o.words[-1] == first)
+    if found is None:
+        found = _only(o.ent for o in known if len(o.words) > 1 and o.words[0] == first)
+    if found is None and is_person and len(first) >= 4:
+        # "Geoff" for "Geoffrey Skelley"
+        found = _only(
+            o.ent for o in index.first_names.get(first[:4], ()) if o.words[0].startswith(first)
+        )
     return found
 
 

@@ -8,6 +8,7 @@ from tui.core.extract import ner_features as nf
 from tui.core.extract.entities.aliases import merge_aliases
 from tui.core.extract.entities.evidence import (
     credit_lines,
+    inside_any,
     mixed_script,
     numbered_laws,
     ordinary_words,
@@ -83,7 +84,7 @@ def extract_entities(text: str, sentences: list[Span]) -> list[Entity]:
     credits = credit_lines(text)
     if credits:
         mentions = outside(mentions, credits)
-        leftovers = [t for t in leftovers if not any(a <= t[0] < b for a, b in credits)]
+        leftovers = [t for t in leftovers if not inside_any(credits, t[0])]
 
     # Renamed things: "INS Vikramaditya (ex-Admiral Gorshkov)".
     if any(m.label == RENAMED for m in mentions):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -185,14 +186,38 @@ def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
     return with_mentions(mentions, laws)
 
 
-def with_mentions(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
-    """The mentions with new ones added: a mention inside a new one gives way to it, a new one
-    overlapping a remaining mention is not added."""
+def with_mentions(
+    mentions: list[Mention], new: list[Mention], new_wins: bool = False
+) -> list[Mention]:
+    """The mentions (sorted, not overlapping) with new ones (sorted, not overlapping) added: a
+    mention inside a new one gives way to it; where they overlap otherwise, the mention stays
+    and the new one is not added, unless `new_wins`. Linear in both, by a merge."""
     if not new:
         return mentions
-    kept = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in new)]
-    new = [n for n in new if not any(m.start < n.end and n.start < m.end for m in kept)]
-    return sorted(kept + new, key=lambda x: x.start)
+    kept: list[Mention] = []
+    added: list[Mention] = []
+    i = 0
+    for n in new:
+        while i < len(mentions) and mentions[i].end <= n.start:
+            kept.append(mentions[i])
+            i += 1
+        clash = []
+        while i < len(mentions) and mentions[i].start < n.end:
+            clash.append(mentions[i])
+            i += 1
+        inside = all(n.start <= m.start and m.end <= n.end for m in clash)
+        if inside or new_wins:
+            added.append(n)
+        else:
+            kept.extend(clash)
+    kept.extend(mentions[i:])
+    return sorted(kept + added, key=lambda x: x.start)
+
+
+def inside_any(spans: list[Span], pos: int) -> bool:
+    """Whether pos lies in one of the spans (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 _QUOTED_RE = re.compile(r"[“\"]([A-Z0-9][^“”\"\n]{0,70}?)[,.]?[”\"]")
@@ -217,15 +242,13 @@ def quoted_works(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     titles = {key(text[a:b]) for a, b in works}
     titles |= {t[4:] for t in titles if t.startswith("the ")}  # "Irishman" of "The Irishman"
-    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in works)]
-    kept = [m for m in kept if not any(m.start < b and a < m.end for a, b in works)]
-    for m in kept:
+    for m in mentions:
         if m.key in titles:
             m.label = "WORK_OF_ART"
-    for a, b in works:
-        t = text[a:b]
-        kept.append(Mention(a, b, "WORK_OF_ART", t, tuple(t.split()), False))
-    return sorted(kept, key=lambda x: x.start)
+    new = [
+        Mention(a, b, "WORK_OF_ART", text[a:b], tuple(text[a:b].split()), False) for a, b in works
+    ]
+    return with_mentions(mentions, new, new_wins=True)
 
 
 def _title_word(word: str) -> bool:
