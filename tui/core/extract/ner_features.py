@@ -142,14 +142,33 @@ def sentence_is_caps(text: str, start: int, end: int) -> bool:
     return seg.isupper() and (seg.count(" ") >= 2 or len(seg) >= 6)
 
 
+PLACE_ALSO_ORG = "also-org"
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, bool]:
+    """Place name -> whether CoNLL-2003 train also uses it as an organisation's name."""
+    if not PLACES_PATH.exists():
+        return {}
+    out = {}
+    for line in PLACES_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, mark = line.partition("\t")
+            out[name] = mark == PLACE_ALSO_ORG
+    return out
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Cities, countries and regions from open data (scripts/build_entity_places.py); used to
     type names, not as tagger features (the weights were trained without them)."""
-    if not PLACES_PATH.exists():
-        return frozenset()
-    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    return frozenset(_place_table())
+
+
+@lru_cache(maxsize=1)
+def place_names_never_org() -> frozenset[str]:
+    """The place names CoNLL-2003 train never uses for an organisation (no city-named team)."""
+    return frozenset(name for name, also_org in _place_table().items() if not also_org)
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,9 @@ def map_label(typ: str, words: list[str], nxt: str) -> str | None:
         if name not in names and name.title() not in names:
             return "ORG"  # "DEA", "CITT": an acronym is an organisation unless a place is known
     if typ == PER and name in nf.place_names() and name not in g["ORG"]:
-        return "GPE"  # "Daejeon", "Mato Grosso": a city or region the tagger never met
+        return "GPE"  # "Mato Grosso": a city or region the tagger never met
+    if typ == ORG and name in nf.place_names_never_org() and name not in g["ORG"]:
+        return "GPE"  # "Daejeon", but not "Leeds" (a team in CoNLL)
     if typ == PER:
         if len(words) == 1 and (name in g["COUNTRY"] or name in g["STATE"]):
             return "GPE"
