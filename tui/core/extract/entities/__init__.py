@@ -41,6 +41,7 @@ def preload() -> None:
     nf.common_words()
     nf.lowercase_words()
     nf.place_names()
+    nf.place_names_never_org()
 
 
 def clear_caches() -> None:
