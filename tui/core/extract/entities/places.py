@@ -21,9 +21,8 @@ _DATELINE_RE = re.compile(
     r"[ \t]*(?=\(|—|–|--|-[ \t])",
     re.MULTILINE,
 )
-_COMPOUND_RE = re.compile(
-    r"\b((?:[A-Z][\w.'’]*[ \t]){0,2}[A-Z][\w.'’]*)-(?:based|area|born|headquartered)\b"
-)
+_COMPOUND_SUFFIX_RE = re.compile(r"-(?:based|area|born|headquartered)\b")
+_COMPOUND_NAME_RE = re.compile(r"(?:[A-Z][\w.'’]*[ \t]){0,2}[A-Z][\w.'’]*\Z")
 _PLACE_KINDS = frozenset(k for k, label in GAZ_LABEL.items() if label in ("GPE", "LOC"))
 
 
@@ -49,8 +48,12 @@ def compound_places(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     places = {m.key for m in mentions if m.label in ("GPE", "LOC")}
     found = []
-    for cm in _COMPOUND_RE.finditer(text):
-        a, b = cm.span(1)
+    for sm in _COMPOUND_SUFFIX_RE.finditer(text):
+        b = sm.start()
+        cm = _COMPOUND_NAME_RE.search(text, max(0, b - 60), b)
+        if cm is None or (cm.start() > 0 and text[cm.start() - 1].isalnum()):
+            continue
+        a = cm.start()
         while a < b:
             name = text[a:b]
             if key(name) in places or _known_place(name):
