@@ -24,6 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import eval_pages  # noqa: E402
 
 from scripts.build_entity_data import read_conll  # noqa: E402
 from tui.core.extract.entities import clear_caches, extract_entities, preload  # noqa: E402
@@ -304,6 +307,9 @@ def evaluate(shared_dir: Path) -> dict:
         "conll_dev": conll,
         "re3d_dev": re3d,
         "re3d_dev_product": re3d_prod["PRODUCT"],
+        "pages": {
+            split: eval_pages.evaluate(shared_dir, split) for split in ("dev", "check", "all")
+        },
         "throughput": throughput(shared_dir),
     }
 
@@ -331,6 +337,13 @@ def main() -> int:
     _print_table(
         "re3d dev, PRODUCT (Weapon/Vehicle/MilitaryPlatform)", {"PRODUCT": res["re3d_dev_product"]}
     )
+    print("\nentity panels of real pages (pages_guidelines.md; see eval_pages.py):")
+    for split, r in res["pages"].items():
+        f, t = r["found"], r["typed"]
+        print(
+            f"  {split:5} {r['pages']:2d} pages  found P {f['precision']:.3f} R {f['recall']:.3f}"
+            f"  typed P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f}"
+        )
     print("\nthroughput, extract_entities alone, unseen text (best of 3; see throughput()):")
     for name, t in res["throughput"].items():
         print(

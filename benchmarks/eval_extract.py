@@ -84,6 +84,18 @@ def main() -> None:
             ">= 0.55",
         ),
         ("entities", "re3d dev, PRODUCT", *(ent["re3d_dev_product"][k] for k in prf), ">= 0.50"),
+        (
+            "entities",
+            "news pages, panel found",
+            *(ent["pages"]["all"]["found"][k] for k in prf),
+            "P >= 0.85",
+        ),
+        (
+            "entities",
+            "news pages, panel typed",
+            *(ent["pages"]["all"]["typed"][k] for k in prf),
+            ">= 0.75",
+        ),
         ("figures", "quantulum3 dev", *(fig["quantulum3"][k] for k in prf), ">= 0.85"),
         ("figures", "news sentences dev", *(fig["news_dev"][k] for k in prf), ">= 0.95"),
         ("figures", "news sentences test", *(fig["news_test"][k] for k in prf), ">= 0.90"),

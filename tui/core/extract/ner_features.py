@@ -1,6 +1,6 @@
 """Candidate runs, tokens and tagger features for the entity extractor.
 
-Shared by the runtime (entities.py) and the training script (scripts/build_entity_data.py),
+Shared by the runtime (the entities package) and the training script (scripts/build_entity_data.py),
 so that the tagger sees at run time exactly the features it was trained on.
 
 Only *runs* are tagged: maximal sequences of capitalised tokens (and designations such as
@@ -19,6 +19,8 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA_DIR / "ner_gazetteer.txt"
+BRANDS_PATH = DATA_DIR / "ner_brands.txt"
+PLACES_PATH = DATA_DIR / "ner_places.txt"
 WEIGHTS_PATH = DATA_DIR / "ner_weights.json.gz"
 COMMON_PATH = DATA_DIR / "ner_common.txt"
 LOWER_PATH = DATA_DIR / "ner_lower.txt"
@@ -48,7 +50,10 @@ _UP = _upper_class()
 # Abbreviations that keep their full stop as part of the token.
 _ABBR = (
     "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Prof|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|Ltd|No|"
-    "Adm|Maj|Brig|Cpl|Rev|Hon|Messrs|Mme|Mlle|Bros|Dept|Univ|Assn|Ave|Blvd|Cmdr|Pres|Gens"
+    "Adm|Maj|Brig|Cpl|Rev|Hon|Messrs|Mme|Mlle|Bros|Dept|Univ|Assn|Ave|Blvd|Cmdr|Pres|Gens|"
+    # US states as news agencies abbreviate them ("Reno, Nev."), and "Apt.", "Prop."
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Ind|Kan|Kans|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|"
+    "Okla|Ore|Tenn|Tex|Wash|Wis|Wyo|Va|Vt|Pa|Ga|Del|La|Apt|Prop"
 )
 # A word: letters/digits with internal hyphens, full stops and apostrophes, never swallowing a
 # possessive 's, and never a trailing full stop.
@@ -91,7 +96,12 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> dict[str, set[str]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, set[str]]:
-    return load_gazetteer()
+    """The hand-written gazetteer with the list of modern brands and platforms merged in."""
+    out = load_gazetteer()
+    if BRANDS_PATH.exists():
+        for kind, names in load_gazetteer(BRANDS_PATH).items():
+            out.setdefault(kind, set()).update(names)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +140,35 @@ def sentence_is_caps(text: str, start: int, end: int) -> bool:
     words or one long one ("AVOIDING"; an acronym like "NATO" alone is not a headline)."""
     seg = text[start:end]
     return seg.isupper() and (seg.count(" ") >= 2 or len(seg) >= 6)
+
+
+PLACE_ALSO_ORG = "also-org"
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, bool]:
+    """Place name -> whether CoNLL-2003 train also uses it as an organisation's name."""
+    if not PLACES_PATH.exists():
+        return {}
+    out = {}
+    for line in PLACES_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, mark = line.partition("\t")
+            out[name] = mark == PLACE_ALSO_ORG
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Cities, countries and regions from open data (scripts/build_entity_places.py); used to
+    type names, not as tagger features (the weights were trained without them)."""
+    return frozenset(_place_table())
+
+
+@lru_cache(maxsize=1)
+def place_names_never_org() -> frozenset[str]:
+    """The place names CoNLL-2003 train never uses for an organisation (no city-named team)."""
+    return frozenset(name for name, also_org in _place_table().items() if not also_org)
 
 
 @lru_cache(maxsize=1)
