@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.feeds import Feed, FeedCounts
 from tui.core.fetch import redact
 from tui.core.textsafe import sanitize_for_terminal
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 
 HELP = "Enter: show this feed's articles   R: refresh all   escape: close"
 
@@ -30,11 +31,10 @@ def feed_line(feed: Feed, counts: FeedCounts | None) -> Content:
     return line
 
 
-class FeedsDialog(ModalScreen[int | None]):
+class FeedsDialog(Dialog[int | None]):
     """Pick a subscription (returns its id) to filter the article list by it."""
 
-    CSS_PATH = DIALOG_CSS
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close"),
         Binding("R", "refresh_all", "Refresh all"),
     ]
@@ -72,6 +72,3 @@ class FeedsDialog(ModalScreen[int | None]):
         """Close and refresh every feed in the background."""
         self.dismiss(None)
         self.app.call_later(self.app.run_action, "refresh_feeds")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -39,9 +39,15 @@ ChunkResult = tuple[list[PreparedArticle | str], list[tuple[str, str]], str]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Files named, and the files under each folder named (sorted), in order given."""
+    """Files named, and the files under each folder named (sorted), in order given.
+
+    Web addresses pass through as they are (``Path`` would fold their ``//``).
+    """
     out: list[str] = []
     for path in paths:
+        if isinstance(path, str) and is_url(path):
+            out.append(path)
+            continue
         p = Path(path)
         if p.is_dir():
             try:
