@@ -4,6 +4,7 @@ and `/` search across articles. Every test uses its own temporary library file."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import sys
 import time
@@ -53,7 +54,10 @@ async def settle(app: NewsReaderApp, pilot: Pilot, timeout: float = 30.0) -> Non
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # Bounded: a worker that never ends must fail the test, not hang the suite.
+        with contextlib.suppress(TimeoutError):
+            remaining = max(0.1, deadline - time.monotonic())
+            await asyncio.wait_for(app.workers.wait_for_complete(), remaining)
         await pilot.pause()
         busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
         if not busy or time.monotonic() > deadline:
