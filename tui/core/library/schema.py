@@ -98,7 +98,37 @@ UPDATE notes SET updated_at = created_at WHERE updated_at IS NULL;
 CREATE INDEX articles_site ON articles(site, sort_ts DESC);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Stories (issue 16): which story each article belongs to, each story's term vector, the
+# inverted index over articles' most telling terms, and document frequencies seen so far.
+_V_STORIES = """
+CREATE TABLE stories (
+    id        INTEGER PRIMARY KEY,
+    size      INTEGER NOT NULL DEFAULT 0,
+    first_ts  REAL,
+    last_ts   REAL,
+    terms     TEXT NOT NULL DEFAULT '{}',  -- JSON {term: summed count}
+    vector    TEXT NOT NULL DEFAULT '{}'   -- JSON {term: weight}
+);
+CREATE TABLE story_members (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id    INTEGER NOT NULL REFERENCES stories(id),
+    similarity  REAL NOT NULL
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+CREATE TABLE story_postings (
+    term      TEXT NOT NULL,
+    story_id  INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,             -- placement counter: newest stories read first
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_postings_recent ON story_postings(term, seq DESC);
+CREATE TABLE story_df (
+    term  TEXT PRIMARY KEY,
+    df    INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V_STORIES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
