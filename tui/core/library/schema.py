@@ -106,8 +106,7 @@ CREATE TABLE stories (
     size      INTEGER NOT NULL DEFAULT 0,
     first_ts  REAL,
     last_ts   REAL,
-    terms     TEXT NOT NULL DEFAULT '{}',  -- JSON {term: summed count}
-    vector    TEXT NOT NULL DEFAULT '{}'   -- JSON {term: weight}
+    vector    BLOB NOT NULL DEFAULT ''     -- summed TF-IDF weights (stories.store.pack_vector)
 );
 CREATE TABLE story_members (
     article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,

@@ -44,15 +44,12 @@ class StoryDoc:
 
 def words(text: str) -> list[str]:
     """Casefolded content words (no stopwords, no short words); numbers kept whole."""
-    out = []
-    for match in _WORD_RE.finditer(text):
-        word = match.group().casefold().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word in STOPWORDS or (len(word) < _MIN_WORD and not word.isdigit()):
-            continue
-        out.append(word.replace(",", ""))
-    return out
+    found = _WORD_RE.findall(text.casefold().replace("’", "'"))
+    return [
+        w.removesuffix("'s").replace(",", "")
+        for w in found
+        if w not in STOPWORDS and (len(w) >= _MIN_WORD or w.isdigit())
+    ]
 
 
 def term_counts(doc: StoryDoc) -> Counter[str]:
