@@ -70,6 +70,15 @@ class LshIndex(MemoryIndex):
         self._pending = None
 
 
+def has_datasketch() -> bool:
+    try:
+        import datasketch  # noqa: F401
+    except ImportError:
+        print("datasketch is not installed: pip install -e '.[bench]' for the LSH design")
+        return False
+    return True
+
+
 def synthetic_docs(n: int, seed: int = 7) -> list[StoryDoc]:
     """n articles in stories of 1 to 20 articles, in time order."""
     rng = random.Random(seed)
@@ -141,9 +150,10 @@ def measure(size: int, rate_n: int) -> list[list[object]]:
     with tempfile.TemporaryDirectory() as tmp:
         designs: list[tuple[str, StoryIndex, sqlite3.Connection | None]] = [
             ("inverted index (memory)", MemoryIndex(), None),
-            ("MinHash/LSH (datasketch)", LshIndex(), None),
             ("inverted index (SQLite, as imported)", *reversed(sqlite_index(Path(tmp)))),
         ]
+        if has_datasketch():
+            designs.insert(1, ("MinHash/LSH (datasketch)", LshIndex(), None))
         for name, index, conn in designs:
             cpu = fill(index, body[:rate_n], conn)
             rest = fill(index, body[rate_n:], conn)
@@ -186,7 +196,10 @@ def dev_quality() -> list[list[object]]:
         )
         gold[r["id"]] = r["story"]
     out: list[list[object]] = []
-    for name, index in [("inverted index", MemoryIndex()), ("MinHash/LSH", LshIndex())]:
+    designs: list[tuple[str, StoryIndex]] = [("inverted index", MemoryIndex())]
+    if has_datasketch():
+        designs.append(("MinHash/LSH", LshIndex()))
+    for name, index in designs:
         predicted = {d.id: place(d, index, GroupingParams()).story_id for d in docs}
         out.append([name, *bcubed(predicted, gold)])
     return out

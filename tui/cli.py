@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("import_", "add files, folders and feeds to the library"),
     "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
     "stories": ("stories", "articles about the same event, grouped into stories"),
+    "entity": ("entity", "a person or organisation across the library: articles, claims, figures"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
