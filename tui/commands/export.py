@@ -46,15 +46,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only starred articles and articles with a starred claim",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "--stories",
+        action="store_true",
+        help="a story briefing (Markdown): outlets, repeated quotes, disagreeing figures",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.stories and args.format != "markdown":
+        error("--stories writes a Markdown briefing: leave out --format or use markdown")
+        return 2
     library = open_library(args)
     if library is None:
         return 1
     try:
         ids = selected_ids(library, starred=args.starred)
         writer = {"markdown": write_markdown, "json": write_json, "csv": write_csv}[args.format]
+        if args.stories:
+            writer = write_story_briefing
         with _output(args.output) as out:
             writer(library, ids, out)
     except LibraryError as exc:
@@ -124,6 +134,18 @@ def write_markdown(library: Library, ids: list[str], out: IO[str]) -> None:
         )
         out.write(visible_escapes(markdown))
         out.write("\n")
+
+
+def write_story_briefing(library: Library, ids: list[str], out: IO[str]) -> None:
+    """The stories that have one of ``ids`` (all of them, or the starred part)."""
+    from tui.core.stories.briefing import briefing_markdown
+    from tui.core.stories.queries import catch_up, list_stories
+
+    catch_up(library)
+    wanted = set(ids)
+    stories = [s for s in list_stories(library) if any(a.id in wanted for a in s.articles)]
+    pairs = [(s, [library.get_article(a.id) for a in s.articles]) for s in stories]
+    out.write(visible_escapes(briefing_markdown(pairs)))
 
 
 def _sentence_of(article: Article, span: tuple[int, int] | None) -> int | None:

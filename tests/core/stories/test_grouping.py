@@ -72,6 +72,7 @@ def test_dates_far_apart_lower_the_similarity():
 def test_dev_half_b_quality(shared):
     """Half B of the dev stories (the half not used for tuning): a floor against regressions."""
     rows = [json.loads(x) for x in (shared / "eval/stories/stories_dev.jsonl").open()]
+
     def half(story: str) -> int:
         m = re.match(r"ecbplus-(t\d+)-", story)
         key = m.group(1) if m else story
