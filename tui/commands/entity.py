@@ -20,6 +20,9 @@ from tui.core.textsafe import one_line
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", metavar="NAME", help='a name or alias, e.g. "Shugayev"')
     add_library_argument(parser)
+    parser.add_argument(
+        "--view", action="store_true", help="open it in the terminal UI (keyboard: j/k, enter, q)"
+    )
     parser.add_argument("--json", action="store_true", help="print it as JSON")
 
 
@@ -30,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     if library is None:
         return 1
+    if args.view:
+        from tui.commands.stories import run_view
+
+        return run_view(library, args.name)
     try:
         view = entity_view(library, args.name)
     except LibraryError as exc:

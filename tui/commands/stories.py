@@ -12,7 +12,7 @@ from rich.text import Text
 
 from tui import __version__
 from tui.commands._library import add_library_argument, error, open_library
-from tui.core.library import LibraryError
+from tui.core.library import Library, LibraryError
 from tui.core.library.textsafe import json_escapes
 from tui.core.stories.queries import Story, catch_up, list_stories
 from tui.core.textsafe import one_line
@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--all", action="store_true", help="also list articles that are a story of their own"
+    )
+    parser.add_argument(
+        "--view", action="store_true", help="open it in the terminal UI (keyboard: j/k, enter, q)"
     )
     parser.add_argument("--json", action="store_true", help="print the stories as JSON")
 
@@ -46,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     if library is None:
         return 1
+    if args.view:
+        return run_view(library)
     try:
         catch_up(library)
         stories = list_stories(library, since=since, min_articles=1 if args.all else 2)
@@ -59,6 +64,20 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json_escapes(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
     else:
         print_stories(stories)
+    return 0
+
+
+def run_view(library: Library, entity: str | None = None) -> int:
+    """The Story view (or one entity's view) in the terminal, until q."""
+    from tui.stories_app import StoriesApp
+
+    try:
+        StoriesApp(library, entity).run()
+    except LibraryError as exc:
+        error(str(exc))
+        return 1
+    finally:
+        library.close()
     return 0
 
 
