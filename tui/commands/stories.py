@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from rich.console import Console
@@ -52,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     if args.view:
         return run_view(library)
     try:
-        catch_up(library)
+        progress = _progress()
+        if catch_up(library, progress) and progress is not None:
+            print(file=sys.stderr)  # end the progress line
         stories = list_stories(library, since=since, min_articles=1 if args.all else 2)
     except LibraryError as exc:
         error(str(exc))
@@ -65,6 +68,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_stories(stories)
     return 0
+
+
+def _progress() -> Callable[[int], None] | None:
+    """Articles imported before stories existed are placed first: say so on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(placed: int) -> None:
+        print(f"\rplacing earlier articles in stories: {placed:,}", end="", file=sys.stderr)
+
+    return report
 
 
 def run_view(library: Library, entity: str | None = None) -> int:
