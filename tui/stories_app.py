@@ -24,7 +24,7 @@ class StoriesApp(App[None]):
         screen = (
             EntityScreen(self.library, self.entity) if self.entity else StoriesScreen(self.library)
         )
-        self.push_screen(screen, callback=self._closed)
+        self.push_screen(screen, callback=self._screen_closed)
 
-    def _closed(self, _result: None) -> None:
+    def _screen_closed(self, _result: None) -> None:
         self.exit()
