@@ -143,7 +143,7 @@ def probe(index: StoryIndex, docs: list[StoryDoc], conn: sqlite3.Connection | No
     return out
 
 
-def measure(size: int, rate_n: int) -> list[list[object]]:
+def measure(size: int, rate_n: int, only: str | None = None) -> list[list[object]]:
     docs = synthetic_docs(size + PROBES)
     body, probes = docs[:size], docs[size:]
     rows: list[list[object]] = []
@@ -152,8 +152,10 @@ def measure(size: int, rate_n: int) -> list[list[object]]:
             ("inverted index (memory)", MemoryIndex(), None),
             ("inverted index (SQLite, as imported)", *reversed(sqlite_index(Path(tmp)))),
         ]
-        if has_datasketch():
+        if only != "sqlite" and has_datasketch():
             designs.insert(1, ("MinHash/LSH (datasketch)", LshIndex(), None))
+        if only == "sqlite":
+            designs = designs[1:]
         for name, index, conn in designs:
             cpu = fill(index, body[:rate_n], conn)
             rest = fill(index, body[rate_n:], conn)
@@ -210,9 +212,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fill to 5,000 articles")
     parser.add_argument("--size", type=int, help="articles in the index before probing")
     parser.add_argument("--dev", action="store_true", help="also score each design on dev")
+    parser.add_argument("--only", choices=["sqlite"], help="measure the library's index only")
     args = parser.parse_args()
     size = args.size or (5_000 if args.quick else 100_000)
-    rows = measure(size, min(size, 2_000))
+    rows = measure(size, min(size, 2_000), args.only)
     print_table(
         ["design", "added/s (CPU)", "index size", "fill CPU s", "place ms p50", "place ms p95"],
         rows,

@@ -36,6 +36,10 @@ class SqliteIndex:
         self._docs = _meta_int(conn, _DOCS_KEY)
         self._seq = _meta_int(conn, _SEQ_KEY)
         self._pending_df: Counter[str] = Counter()
+        # Stories read or written during this batch (one transaction): a story is often a
+        # candidate for several articles of one import chunk.
+        self._stories: dict[int, StoryState] = {}
+        self._dirty: set[int] = set()  # stories grown in this batch, written by flush()
 
     def n_docs(self) -> int:
         return self._docs
@@ -73,28 +77,26 @@ class SqliteIndex:
         return Counter(row[0] for row in self.conn.execute(sql, params))
 
     def story(self, story_id: int) -> StoryState:
+        cached = self._stories.get(story_id)
+        if cached is not None:
+            return cached
         row = self.conn.execute(
             "SELECT size, first_ts, last_ts, vector FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         size, first_ts, last_ts, vector = row
-        return StoryState(story_id, unpack_vector(vector), size, first_ts, last_ts)
+        story = StoryState(story_id, unpack_vector(vector), size, first_ts, last_ts)
+        self._stories[story_id] = story
+        return story
 
     def new_story(self) -> StoryState:
         cur = self.conn.execute("INSERT INTO stories DEFAULT VALUES")
-        return StoryState(int(cur.lastrowid or 0))
+        story = StoryState(int(cur.lastrowid or 0))
+        self._stories[story.id] = story
+        return story
 
     def save(self, story: StoryState, doc_id: str, similarity: float, terms: list[str]) -> None:
         self._seq += 1
-        self.conn.execute(
-            "UPDATE stories SET size = ?, first_ts = ?, last_ts = ?, vector = ? WHERE id = ?",
-            (
-                story.size,
-                story.first_ts,
-                story.last_ts,
-                pack_vector(story.vector),
-                story.id,
-            ),
-        )
+        self._dirty.add(story.id)
         self.conn.execute(
             "INSERT OR REPLACE INTO story_members VALUES (?, ?, ?)", (doc_id, story.id, similarity)
         )
@@ -105,6 +107,15 @@ class SqliteIndex:
 
     def flush(self) -> None:
         """Write what is kept in memory (call once per batch, in the same transaction)."""
+        self.conn.executemany(
+            "UPDATE stories SET size = ?, first_ts = ?, last_ts = ?, vector = ? WHERE id = ?",
+            [
+                (s.size, s.first_ts, s.last_ts, pack_vector(s.vector), s.id)
+                for s in (self._stories[i] for i in sorted(self._dirty))
+            ],
+        )
+        self._dirty.clear()
+        self._stories.clear()  # the next batch is another transaction: read afresh
         self.conn.executemany(
             "INSERT INTO story_df (term, df) VALUES (?, ?) "
             "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
