@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
     "feeds": ("feeds", "subscribe to feeds, refresh them, OPML import and export"),
     "config": ("config", "show the config file's path and problems; print or write the defaults"),
+    "stories": ("stories", "articles about the same event, grouped into stories"),
+    "entity": ("entity", "a person or organisation across the library: articles, claims, figures"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -20,14 +20,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only starred articles and articles with a starred claim",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "--stories",
+        action="store_true",
+        help="a story briefing (Markdown): outlets, repeated quotes, disagreeing figures",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.stories and args.format != "markdown":
+        error("--stories writes a Markdown briefing: leave out --format or use markdown")
+        return 2
     library = open_library(args)
     if library is None:
         return 1
     try:
-        export_library(library, args.format, args.output, starred=args.starred)
+        fmt = "stories" if args.stories else args.format
+        export_library(library, fmt, args.output, starred=args.starred)
     except LibraryError as exc:
         error(str(exc))
         return 1

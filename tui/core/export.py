@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui import __version__
-from tui.core.library import Library, notes_by_sentence
+from tui.core.library import Library, LibraryError, notes_by_sentence
 from tui.core.library.protocol import ArticleStore
 from tui.core.library.textsafe import json_escapes, visible_escapes
 from tui.core.model import Article
@@ -179,8 +179,27 @@ def write_csv(library: ArticleStore, ids: list[str], out: IO[str]) -> None:
             writer.writerow([csv_cell(v) for v in row])
 
 
+def write_story_briefing(library: ArticleStore, ids: list[str], out: IO[str]) -> None:
+    """The stories that hold one of ``ids``: outlets, repeated quotes, disagreeing figures."""
+    from tui.core.stories.briefing import briefing_markdown
+    from tui.core.stories.queries import catch_up, list_stories
+
+    if not isinstance(library, Library):
+        raise LibraryError("stories are kept in a library file; this store has none")
+    catch_up(library)
+    wanted = set(ids)
+    stories = [s for s in list_stories(library) if any(a.id in wanted for a in s.articles)]
+    pairs = [(s, [library.get_article(a.id) for a in s.articles]) for s in stories]
+    out.write(visible_escapes(briefing_markdown(pairs)))
+
+
 Writer = Callable[[ArticleStore, list[str], IO[str]], None]
-WRITERS: dict[str, Writer] = {"markdown": write_markdown, "json": write_json, "csv": write_csv}
+WRITERS: dict[str, Writer] = {
+    "markdown": write_markdown,
+    "json": write_json,
+    "csv": write_csv,
+    "stories": write_story_briefing,  # a Markdown story briefing (export --stories)
+}
 
 
 def export_library(library: Library, fmt: str, path: str | None, *, starred: bool) -> int:

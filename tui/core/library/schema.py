@@ -131,7 +131,36 @@ CREATE INDEX feed_entries_link ON feed_entries(feed_id, link);
 CREATE INDEX feed_entries_hash ON feed_entries(feed_id, content_hash);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _FEEDS]
+# Stories (issue 16): which story each article belongs to, each story's term vector, the
+# inverted index over articles' most telling terms, and document frequencies seen so far.
+_V_STORIES = """
+CREATE TABLE stories (
+    id        INTEGER PRIMARY KEY,
+    size      INTEGER NOT NULL DEFAULT 0,
+    first_ts  REAL,
+    last_ts   REAL,
+    vector    BLOB NOT NULL DEFAULT ''     -- summed TF-IDF weights (stories.store.pack_vector)
+);
+CREATE TABLE story_members (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id    INTEGER NOT NULL REFERENCES stories(id),
+    similarity  REAL NOT NULL
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+CREATE TABLE story_postings (
+    term      TEXT NOT NULL,
+    story_id  INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,             -- placement counter: newest stories read first
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_postings_recent ON story_postings(term, seq DESC);
+CREATE TABLE story_df (
+    term  TEXT PRIMARY KEY,
+    df    INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _FEEDS, _V_STORIES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

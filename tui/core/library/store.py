@@ -21,6 +21,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 from tui.core.library.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from tui.core.model import Analysis, Article, Claim, Span
+from tui.core.stories.store import place_prepared
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 30.0
@@ -404,6 +405,7 @@ class Library:
             summary.article_ids = list(articles)  # type: ignore[arg-type]
             return summary
         added = _now()
+        inserted: list[PreparedArticle] = []
         with self._write() as conn:
             for p in articles:
                 if isinstance(p, str):
@@ -413,6 +415,7 @@ class Library:
                 existing = _existing_id(conn, p.id, p.url)
                 if existing is None:
                     _insert_article(conn, p, extractor_version, added)
+                    inserted.append(p)
                     summary.imported += 1
                     summary.article_ids.append(p.id)
                 else:
@@ -421,6 +424,7 @@ class Library:
                     if existing == p.id:
                         # Same content analysed by other extractors: keep the newer analysis.
                         _refresh_if_stale(conn, p, extractor_version)
+            place_prepared(conn, inserted)  # stories: same transaction, deferred on failure
         return summary
 
     def replace_article(self, prepared: PreparedArticle, extractor_version: str) -> None:
