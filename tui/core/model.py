@@ -159,6 +159,9 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     analysis: Analysis = field(default_factory=Analysis)
     id: str = ""
+    place: str | None = None  # from the dateline ("LOS ANGELES (Reuters) -")
+    agency: str | None = None  # the news agency a dateline credits
+    warnings: list[str] = field(default_factory=list)  # what the loader had to fall back on
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -184,6 +187,9 @@ class Article:
             "paragraphs": [list(p) for p in self.paragraphs],
             "sentences": [list(s) for s in self.sentences],
             "boilerplate": list(self.boilerplate),
+            "place": self.place,
+            "agency": self.agency,
+            "warnings": list(self.warnings),
             "entities": [e.to_dict() for e in self.analysis.entities],
             "figures": [f.to_dict() for f in self.analysis.figures],
             "claims": [c.to_dict() for c in self.analysis.claims],
@@ -206,6 +212,9 @@ class Article:
             paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs") or []],
             sentences=[(int(s), int(e)) for s, e in d.get("sentences") or []],
             boilerplate=list(d.get("boilerplate") or []),
+            place=d.get("place"),
+            agency=d.get("agency"),
+            warnings=list(d.get("warnings") or []),
             analysis=Analysis(
                 entities=[Entity.from_dict(x) for x in d.get("entities") or []],
                 figures=[Figure.from_dict(x) for x in d.get("figures") or []],

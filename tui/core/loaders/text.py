@@ -13,6 +13,7 @@ from tui.core.loaders.boilerplate import is_call_to_action, parse_byline, site_f
 from tui.core.loaders.common import Meta, article_from_text, clean_line, make_article
 from tui.core.loaders.dates import is_dateline, parse_dateline
 from tui.core.loaders.decode import check_text, decode
+from tui.core.loaders.furniture import is_furniture, split_dateline
 from tui.core.model import Article
 
 _HEADER_LINES = 12  # metadata never sits deeper than this in a saved page
@@ -51,9 +52,22 @@ def parse_plain(
         if is_call_to_action(line):
             meta.boilerplate.append(line)
             meta.site = meta.site or site_from_cta(line)
+        elif is_furniture(line):
+            meta.boilerplate.append(line)
         else:
             body.append(para)
+    if body:
+        body[0] = _take_dateline(body[0], meta)
     return make_article(body, meta)
+
+
+def _take_dateline(first: str, meta: Meta) -> str:
+    """The first paragraph without its dateline ("LOS ANGELES (Reuters) -"), kept in meta."""
+    rest, place, agency = split_dateline(first)
+    if rest is not first:
+        meta.boilerplate.append(first[: len(first) - len(rest)].strip())
+        meta.place, meta.agency = place, agency
+    return rest
 
 
 def _read_header(paragraphs: list[str], meta: Meta) -> int:
