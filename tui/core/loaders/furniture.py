@@ -32,9 +32,9 @@ _UNCONFUSE = str.maketrans(CONFUSABLES)
 _DASH = r"(?:--|[-–—])"
 
 _CREDIT = re.compile(
-    rf"^\(?\s*(?:{_alternatives(CREDIT_ROLES)})(?:\s+and\s+\w+)?\s+by\s+[A-Z]"
+    rf"^\(?\s*(?:{_alternatives(CREDIT_ROLES)})(?:\s+and\s+\w+)?\s+by\s+(?-i:[A-Z])"
     r"|\b(?:contributed|contributing)\s+(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
-    r"(?:report|story|article|piece|post)\b"
+    r"(?:report|story|article|piece|post)(?:ing)?\s*\.?\s*$"
     r"|^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?)\b.{0,200}\bcontributed\b",
     re.I,
 )
@@ -74,7 +74,7 @@ _COPYRIGHT = re.compile(
 )
 _DATE_LABEL = re.compile(rf"^\s*(?:{_alternatives(DATE_LABELS)})\s*:?\s*(?P<rest>.*)$", re.I)
 _DOMAIN_ONLY = re.compile(
-    r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?\s*$", re.I
+    r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?\s*$", re.I
 )
 _PHOTO_CREDIT = re.compile(
     r"^\s*\(?\s*file\s+photo\b|\(\s*file\s*\)\s*\.?\s*$"
@@ -103,6 +103,7 @@ _CONTACT_START = re.compile(
     r"^\W*(?:or\s+)?(?:(?:to\s+)?(?:reach|contact|e-?mail|write\s+to|call|send|tips?)|by\s+e-?mail)\b",
     re.I,
 )
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to|announced)\b", re.I)
 _PROMOTION = re.compile(
     r"^\s*(?:advertise\s+with|advertising\s+enquiries|for\s+advertising|feel\s+free\s+to\s+"
     r"(?:send|contact|write|reach)|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)",
@@ -136,9 +137,15 @@ def is_furniture(paragraph: str) -> bool:
         _is_credit_or_teaser(line)
         or _is_date_line(line)
         or _is_caption(line)
-        or bool(_NEWSLETTER.search(line) and _SIGN_UP.search(line))
-        or bool(_CONTACT_START.match(line) and _CONTACT.search(line))
+        or (_is_box(line) and not _REPORTED.search(line))
     )
+
+
+def _is_box(line: str) -> bool:
+    """A newsletter sign-up or a contact box."""
+    if _NEWSLETTER.search(line) and _SIGN_UP.search(line):
+        return True
+    return bool(_CONTACT_START.match(line) and _CONTACT.search(line))
 
 
 def _is_credit_or_teaser(line: str) -> bool:

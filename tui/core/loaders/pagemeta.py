@@ -23,6 +23,7 @@ _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{|%s|^\s*untitled\b|^[a-z0-9_.-]+$", re.I)
 _AGREE = 0.5  # share of a metadata title's words a heading must hold to be the headline
 _WORD = re.compile(r"[\w'-]+")
 _MAX_HEADINGS = 40
+_BRAND_GLUE = {"the", "of", "and", "&", "de", "la", "el", "le"}
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog", re.I)
 
 
@@ -96,7 +97,11 @@ def choose_title(page: PageMeta, site: str | None, fallback: str) -> str:
 
 
 def strip_site(title: str, names: set[str]) -> str:
-    """ "Headline | Site" or "Site - Headline" without the site's name."""
+    """ "Headline | Site" or "Site - Headline" without the site's name.
+
+    A site not named elsewhere on the page is told by its shape: a short run of
+    capitalised words on one side of a separator, the headline on the other.
+    """
     for sep in _SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if found and head.strip() and tail.strip().casefold() in names:
@@ -104,7 +109,22 @@ def strip_site(title: str, names: set[str]) -> str:
         head, found, tail = title.partition(sep)
         if found and tail.strip() and head.strip().casefold() in names:
             return tail.strip()
+    for sep in _SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and _brand_shaped(tail) and len(head.split()) >= 2 * len(tail.split()):
+            return head.strip()
+        head, found, tail = title.partition(sep)
+        if found and _brand_shaped(head) and len(tail.split()) >= 2 * len(head.split()):
+            return tail.strip()
     return title
+
+
+def _brand_shaped(text: str) -> bool:
+    """ "The Harbour Gazette", "BBC News", "KBS WORLD": a few capitalised words."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() or w.casefold() in _BRAND_GLUE for w in words
+    )
 
 
 def clean_authors(names: list[str], site: str | None, page: PageMeta) -> list[str]:
