@@ -12,14 +12,25 @@ import re
 from tui.core.loaders.dates import is_dateline
 from tui.core.loaders.furniture_words import (
     AGENCIES,
+    CAPTION_HINTS,
     CONFUSABLES,
+    COPYRIGHT_HINTS,
     CREDIT_ROLES,
     DATE_LABELS,
+    INSIDE_WORDS,
+    NEWSLETTER_HINTS,
+    OPENERS,
     PHOTO_AGENCIES,
     TEASER_LABELS,
 )
 
 _SHORT = 40  # words: a credit, teaser or caption line is never longer
+_OPENING_MARKS = frozenset("[(-–—•*·>©")
+_PHOTO_END_HINTS = ("(", "/", "getty", "shutterstock", "istock", "alamy")
+_SENTENCE_END = frozenset(".!?\"'”’")
+_INSIDE_CHARS = frozenset("©…/")
+_WORD = re.compile(r"[a-z]+")
+_DATE_LINE_WORDS = 13  # "Posted: Thursday, April 21, 2022. 10:11 pm CST." and the like
 _LONG_CHARS = 900  # a copyright or promotion box may run to a few sentences, not more
 
 
@@ -29,11 +40,19 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 _UNCONFUSE = str.maketrans(CONFUSABLES)
+# First words of every family of patterns read from the start of a line.
+_OPENERS = frozenset(
+    OPENERS | {w.split()[0] for w in (*CREDIT_ROLES, *TEASER_LABELS, *DATE_LABELS)}
+)
+_DIGIT = re.compile(r"\d")
+_LOOKALIKE = re.compile(r"[\u0370-\u052f\u0261]")
 _DASH = r"(?:--|[-–—])"
 
 _CREDIT = re.compile(
-    rf"^\(?\s*(?:{_alternatives(CREDIT_ROLES)})(?:\s+and\s+\w+)?\s+by\s+(?-i:[A-Z])"
-    r"|\b(?:contributed|contributing)\s+(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
+    rf"\(?\s*(?:{_alternatives(CREDIT_ROLES)})(?:\s+and\s+\w+)?\s+by\s+(?-i:[A-Z])", re.I
+)
+_CONTRIBUTED = re.compile(
+    r"\b(?:contributed|contributing)\s+(?:reporting\s+)?(?:to|for)\s+(?:this|the)\s+"
     r"(?:report|story|article|piece|post)(?:ing)?\s*\.?\s*$"
     r"|^(?:the\s+)?associated\s+press\s+(?:writers?|reporters?)\b.{0,200}\bcontributed\b",
     re.I,
@@ -76,15 +95,21 @@ _DATE_LABEL = re.compile(rf"^\s*(?:{_alternatives(DATE_LABELS)})\s*:?\s*(?P<rest
 _DOMAIN_ONLY = re.compile(
     r"^\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?\s*$", re.I
 )
-_PHOTO_CREDIT = re.compile(
-    r"^\s*\(?\s*file\s+photo\b|\(\s*file\s*\)\s*\.?\s*$"
-    rf"|\b(?:{_alternatives(PHOTO_AGENCIES)})\s*/\s*[A-Z]"
-    rf"|/\s*(?:{_alternatives(PHOTO_AGENCIES)})\s*\)?\s*\.?\s*$"
-    r"|\(\s*(?:photo|picture|image|photograph|pic|video)s?\s*(?:by|:|credit|courtesy)"
-    r"|^\s*(?:photo|picture|image|photograph|illustration|graphic|video|source|sources|"
-    r"credit|credits|image\s+credit|photo\s+credit|caption)s?\s*:"
-    r"|\b(?:photo|picture|image|photograph)\s+(?:by|courtesy\s+of|credit)\s*:?\s+[A-Z]"
-    r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy)\s*\)?\s*\.?\s*$",
+_PHOTO_START = re.compile(
+    r"\s*\(?\s*file\s+photo\b|\s*(?:photo|picture|image|photograph|illustration|graphic|video|"
+    r"source|sources|credit|credits|image\s+credit|photo\s+credit|caption)s?\s*:",
+    re.I,
+)
+_PHOTO_END = re.compile(
+    r"(?:\(\s*file\s*\)"
+    rf"|/\s*(?:{_alternatives(PHOTO_AGENCIES)})\s*\)?"
+    r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|alamy)\s*\)?)\s*\.?\s*$",
+    re.I,
+)
+_PHOTO_SLASH = re.compile(rf"\b(?:{_alternatives(PHOTO_AGENCIES)})\s*/\s*[A-Z]", re.I)
+_PHOTO_BY = re.compile(
+    r"\(\s*(?:photo|picture|image|photograph|pic|video)s?\s*(?:by|:|credit|courtesy)"
+    r"|\b(?:photo|picture|image|photograph)\s+(?:by|courtesy\s+of|credit)\s*:?\s+[A-Z]",
     re.I,
 )
 # A caption ending with its credit: "... inside a vessel. By U.S. CUSTOMS AND BORDER PROTECTION"
@@ -120,61 +145,121 @@ _AGENCY = re.compile(rf"^(?:{_alternatives(AGENCIES)})$", re.I)
 
 def unconfuse(text: str) -> str:
     """Text with Cyrillic and Greek look-alike letters read as the Latin ones they imitate."""
+    if text.isascii() or not _LOOKALIKE.search(text):
+        return text
     return text.translate(_UNCONFUSE)
 
 
 def is_furniture(paragraph: str) -> bool:
     """A credit, teaser, newsletter box, copyright line, bare date line or caption."""
-    line = unconfuse(" ".join(paragraph.split()))
+    line = unconfuse(paragraph.strip())
     if not line or len(line) > _LONG_CHARS:
         return False
-    if _COPYRIGHT.search(line) or _PROMOTION.match(line):
+    lowered = line.casefold()
+    opens = _opens_like_furniture(lowered)
+    words = line.count(" ") + 1
+    if not opens and _plain_sentence(line, lowered, words):
+        return False
+    if (opens and _PROMOTION.match(line)) or (
+        _hinted(lowered, COPYRIGHT_HINTS) and _COPYRIGHT.search(line)
+    ):
         return True
-    words = len(line.split())
     if words > _SHORT:
         return False
+    if opens and _opening_marks_furniture(line, words):
+        return True
     return (
-        _is_credit_or_teaser(line)
-        or _is_date_line(line)
-        or _is_caption(line)
-        or (_is_box(line) and not _REPORTED.search(line))
+        _ends_like_furniture(line, lowered)
+        or (words <= _DATE_LINE_WORDS and _date_shaped(line) and _is_date(line))
+        or ("/" in line and bool(_PHOTO_SLASH.search(line)))
+        or (opens and _is_contact_box(line))
+        or _hinted_furniture(line, lowered)
     )
 
 
-def _is_box(line: str) -> bool:
-    """A newsletter sign-up or a contact box."""
-    if _NEWSLETTER.search(line) and _SIGN_UP.search(line):
-        return True
-    return bool(_CONTACT_START.match(line) and _CONTACT.search(line))
+def _plain_sentence(line: str, lowered: str, words: int) -> bool:
+    """Running prose for certain: a long sentence ending as sentences do, with none of the
+    words the patterns that read inside a line need (the common case, so checked first)."""
+    if words <= _DATE_LINE_WORDS or line[-1] not in _SENTENCE_END:
+        return False
+    if not _INSIDE_CHARS.isdisjoint(line) or "(c)" in lowered:
+        return False
+    return INSIDE_WORDS.isdisjoint(_WORD.findall(lowered))
 
 
-def _is_credit_or_teaser(line: str) -> bool:
-    if _CREDIT.search(line) or _TEASER.match(line) or _BRACKETED.match(line):
+def _hinted_furniture(line: str, lowered: str) -> bool:
+    """Contributor credits, "(Photo by ...)" captions and newsletter boxes."""
+    if "contribut" in lowered and _CONTRIBUTED.search(line):
         return True
-    if _BULLET_LABEL.match(line) or _BULLET_DATED.match(line) or _EXCERPT.search(line):
+    if _hinted(lowered, CAPTION_HINTS) and _PHOTO_BY.search(line):
         return True
-    if _SIGN_OFF.match(line) or _DOMAIN_ONLY.match(line):
-        return True
-    return bool(_STANDALONE_BY.match(line)) and len(line.split()) <= 12
+    return _hinted(lowered, NEWSLETTER_HINTS) and _is_newsletter_box(line)
 
 
-def _is_date_line(line: str) -> bool:
-    """ "Posted on", "Updated 3 hours ago", "Release Date:", "May 06, 2022 News"."""
+def _opens_like_furniture(lowered: str) -> bool:
+    """A cheap gate before the patterns that read the start of a line."""
+    if lowered[0] in _OPENING_MARKS or " " not in lowered:
+        return True
+    return lowered.split(" ", 1)[0].strip(":,.") in _OPENERS
+
+
+def _opening_marks_furniture(line: str, words: int) -> bool:
+    """Credits, teasers, bullets, sign-offs, bare domains, date labels, caption labels."""
+    starts = (
+        _CREDIT, _TEASER, _BRACKETED, _BULLET_LABEL, _BULLET_DATED, _SIGN_OFF, _DOMAIN_ONLY,
+        _PHOTO_START,
+    )  # fmt: skip
+    if any(p.match(line) for p in starts):
+        return True
+    if words <= 12 and _STANDALONE_BY.match(line):
+        return True
     m = _DATE_LABEL.match(line)
     if m:
         rest = m.group("rest").strip(" .")
         dated = len(rest.split()) <= 4 and any(c.isdigit() for c in rest)
-        if not rest or dated or is_dateline(rest):
-            return True
-    if len(line.split()) <= 12 and is_dateline(line):
+        return not rest or dated or is_dateline(rest)
+    return False
+
+
+def _ends_like_furniture(line: str, lowered: str) -> bool:
+    """A teaser cut off with "... more", or a caption ending with its credit."""
+    tail = lowered[-80:]
+    if ("more" in tail or "…" in tail or "]" in tail) and _EXCERPT.search(line):
         return True
-    # A date followed by one section word ("May 06, 2022 News", "October 22, 2019 report").
+    if (" by " in tail or "courtesy" in tail) and _TRAILING_CREDIT.search(line):
+        return True
+    return _hinted(tail, _PHOTO_END_HINTS) and bool(_PHOTO_END.search(line[-60:]))
+
+
+def _hinted(lowered: str, hints: tuple[str, ...]) -> bool:
+    return any(map(lowered.__contains__, hints))
+
+
+def _is_newsletter_box(line: str) -> bool:
+    """A newsletter sign-up, not a sentence of reported speech."""
+    found = _NEWSLETTER.search(line) and _SIGN_UP.search(line)
+    return bool(found) and not _REPORTED.search(line)
+
+
+def _is_contact_box(line: str) -> bool:
+    """ "To reach the reporter, contact ...", not a sentence of reported speech."""
+    found = _CONTACT_START.match(line) and _CONTACT.search(line)
+    return bool(found) and not _REPORTED.search(line)
+
+
+def _date_shaped(line: str) -> bool:
+    """Holds a digit and at most two lowercase words of four letters or more ("hours ago")."""
+    if _DIGIT.search(line) is None:
+        return False
+    return sum(1 for w in line.split() if len(w) >= 4 and w.isalpha() and w.islower()) <= 2
+
+
+def _is_date(line: str) -> bool:
+    """A date alone, or with one section word ("May 06, 2022 News")."""
+    if is_dateline(line):
+        return True
     head, _, last = line.rpartition(" ")
     return bool(head) and len(last) <= 12 and last.isalpha() and is_dateline(head)
-
-
-def _is_caption(line: str) -> bool:
-    return bool(_PHOTO_CREDIT.search(line) or _TRAILING_CREDIT.search(line))
 
 
 def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:

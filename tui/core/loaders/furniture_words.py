@@ -49,6 +49,34 @@ AGENCIES = (
     "bbc", "cbs", "nbc", "abc", "fox news", "cnbc", "marketwatch", "thomson reuters",
 )  # fmt: skip
 
+# First words of furniture lines besides those of the lists above (captions, contact boxes,
+# promotions, bylines).
+OPENERS = frozenset({
+    "by", "file", "photo", "photos", "picture", "pictures", "image", "images", "photograph",
+    "illustration", "graphic", "graphics", "video", "source", "sources", "credit", "credits",
+    "caption", "or", "to", "reach", "contact", "email", "e-mail", "write", "call", "send",
+    "tip", "tips", "advertise", "advertising", "for", "feel", "got", "have", "image credit",
+})  # fmt: skip
+
+# Cheap gates: a pattern family is tried only on a line holding one of its words.
+COPYRIGHT_HINTS = (
+    "©", "(c)", "copyright", "rights reserved", "originally", "first published",
+    "first appeared", "first ran", "republished", "reprinted", "reproduced", "permission",
+    "our standards", "trust principles", "may not be",
+)  # fmt: skip
+CAPTION_HINTS = ("photo", "picture", "image", "pic", "video")
+NEWSLETTER_HINTS = ("newsletter", "inbox", "edition", "briefing", "by email", "by e-mail")
+
+# A long sentence holding none of these words (nor ©, …, "(c)", "/") is running prose: the
+# patterns that read inside a line each need one of them.
+INSIDE_WORDS = frozenset({
+    "copyright", "copyrighted", "reserved", "originally", "first", "republished", "reprinted",
+    "reproduced", "permission", "standards", "principles", "may", "photo", "photos",
+    "photograph", "picture", "pictures", "image", "images", "pic", "video", "videos",
+    "newsletter", "newsletters", "inbox", "edition", "briefing", "email", "mail",
+    "contributed", "contributing", "more",
+})  # fmt: skip
+
 # Latin look-alikes used to slip promotions past filters ("Аdvеrtіѕе" in Cyrillic).
 CONFUSABLES = {
     "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
