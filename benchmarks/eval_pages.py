@@ -56,7 +56,9 @@ def _trafilatura(data: bytes) -> tuple[str, str]:
         xml_safe(markup), with_metadata=True, include_comments=False, include_tables=False,
         deduplicate=False,
     )  # fmt: skip
-    return (doc.text or "", doc.title or "") if doc is not None else ("", "")
+    if doc is None:
+        return "", ""
+    return getattr(doc, "text", None) or "", getattr(doc, "title", None) or ""
 
 
 def _score(name: str, extract: Callable[[bytes], tuple[str, str]], pages: list[dict]) -> Score:
