@@ -68,6 +68,11 @@ PROSE = [
     "By Monday the council had approved the route.",
     "Watch out for delays, the harbour master warned drivers on Monday.",
     "NASA said the launch would go ahead.",
+    "Without written permission from the landlord, tenants on the island cannot sublet their "
+    "flats, and several said they had been fined for doing so.",
+    "The story first appeared in a local paper in 2019, when reporters found that the ferry "
+    "operator had been paid twice for the same route, and it was picked up by national "
+    "outlets within days as the council refused to answer questions about the contract.",
 ]
 
 

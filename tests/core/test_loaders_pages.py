@@ -124,7 +124,8 @@ def test_title_is_the_headline_not_a_template_or_the_site(tmp_path, capsys) -> N
 def test_authors_are_names_only(tmp_path, capsys) -> None:
     head = (
         '<meta property="og:site_name" content="Harbour Gazette">'
-        '<meta name="author" content="Maria Lopez; Harbour Gazette; Print; Updated 4 March 2024">'
+        '<meta name="author" '
+        'content="By Maria Lopez; Harbour Gazette; Print; Updated 4 March 2024">'
     )
     body = "<article>" + "".join(f"<p>{p}</p>" for p in _PROSE) + "</article>"
     art = _extract(tmp_path, capsys, _page("Ferry route approved", body, head))

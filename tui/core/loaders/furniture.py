@@ -78,17 +78,21 @@ _NEWSLETTER = re.compile(
     re.I,
 )
 _SIGN_UP = re.compile(r"\b(?:sign\s*up|subscribe|register|sign\s+me\s+up|get\s+it\s+now)\b", re.I)
+# Copyright notices may run to a few sentences; provenance lines are short (see is_furniture).
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)\s*(?:19|20)\d\d|copyright\b|\(?copyright\s*©)"
-    r"|\ball\s+rights\s+reserved\b"
-    r"|\b(?:this|the)\s+(?:article|story|piece|post|report|content|interview|column)\s+"
+    r"|\ball\s+rights\s+reserved\b|\bcopyrighted\s+(?:property|material)\b"
+    r"|\bwritten\s+permission\b.{0,80}\b(?:reprint|reproduc|republish|redistribut)"
+    r"|^\s*(?:this\s+)?(?:material|content)\s+may\s+not\s+be\s+(?:published|reproduced)",
+    re.I,
+)
+_PROVENANCE = re.compile(
+    r"\b(?:this|the)\s+(?:article|story|piece|post|report|content|interview|column)\s+"
     r"(?:was\s+|is\s+|has\s+been\s+)?(?:originally|first)\s+(?:appeared|ran|published|posted)"
     r"|^\s*(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|at|by)\b"
     r"|\b(?:republished|reprinted|reproduced)\s+(?:here\s+)?(?:with|by|under|from)\s+"
     r"(?:permission|kind\s+permission|arrangement|a\s+creative\s+commons|the\s+conversation)"
-    r"|\bcopyrighted\s+(?:property|material)\b|\bwritten\s+permission\b"
-    r"|^\s*our\s+standards\s*:|\btrust\s+principles\b"
-    r"|^\s*(?:this\s+)?(?:material|content)\s+may\s+not\s+be\s+(?:published|reproduced)",
+    r"|^\s*our\s+standards\s*:|\btrust\s+principles\b",
     re.I,
 )
 _DATE_LABEL = re.compile(rf"^\s*(?:{_alternatives(DATE_LABELS)})\s*:?\s*(?P<rest>.*)$", re.I)
@@ -160,12 +164,13 @@ def is_furniture(paragraph: str) -> bool:
     words = line.count(" ") + 1
     if not opens and _plain_sentence(line, lowered, words):
         return False
-    if (opens and _PROMOTION.match(line)) or (
-        _hinted(lowered, COPYRIGHT_HINTS) and _COPYRIGHT.search(line)
-    ):
+    legal = _hinted(lowered, COPYRIGHT_HINTS)
+    if (opens and _PROMOTION.match(line)) or (legal and _COPYRIGHT.search(line)):
         return True
     if words > _SHORT:
         return False
+    if legal and _PROVENANCE.search(line):
+        return True
     if opens and _opening_marks_furniture(line, words):
         return True
     return (

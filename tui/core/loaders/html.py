@@ -71,10 +71,9 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
         body = "\n".join(html_to_paragraphs(markup, drop_chrome=True))
         if not _has_prose(body):
             raise LoadError("no article text found")
-    meta = Meta(source_path=source_path)
-    if doc is None:
-        return parse_plain(body, meta=meta, header=False)
-    _read_metadata(doc, markup, meta, url)
+    meta = Meta(source_path=source_path, url=url)
+    if doc is not None:
+        _read_metadata(doc, markup, meta, url)
     lines = body.split("\n")
     if tree is not None:
         page = read_page(tree, _body_start(lines))

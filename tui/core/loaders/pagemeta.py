@@ -23,6 +23,7 @@ _TEMPLATE = re.compile(r"\{\{|\}\}|\$\{|%s|^\s*untitled\b|^[a-z0-9_.-]+$", re.I)
 _AGREE = 0.5  # share of a metadata title's words a heading must hold to be the headline
 _WORD = re.compile(r"[\w'-]+")
 _MAX_HEADINGS = 40
+_BY = re.compile(r"^by\s+", re.I)
 _BRAND_GLUE = {"the", "of", "and", "&", "de", "la", "el", "le"}
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog", re.I)
 
@@ -130,6 +131,7 @@ def _brand_shaped(text: str) -> bool:
 def clean_authors(names: list[str], site: str | None, page: PageMeta) -> list[str]:
     """Personal names only: no publication, no 'Print', 'updated' or date fragments."""
     orgs = {n.casefold() for n in (site, *page.publishers) if n}
+    names = [_BY.sub("", n).strip() for n in names]
     return [n for n in names if _is_person(n, orgs)]
 
 
