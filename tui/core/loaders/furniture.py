@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.loaders.boilerplate import line_tokens
 from tui.core.loaders.dates import is_dateline
 from tui.core.loaders.furniture_words import (
     AGENCIES,
@@ -28,8 +29,6 @@ _SHORT = 40  # words: a credit, teaser or caption line is never longer
 _OPENING_MARKS = frozenset("[(-–—•*·>©")
 _PHOTO_END_HINTS = ("(", "/", "getty", "shutterstock", "istock", "alamy")
 _SENTENCE_END = frozenset(".!?\"'”’")
-_INSIDE_CHARS = frozenset("©…/")
-_WORD = re.compile(r"[a-z]+")
 _DATE_LINE_WORDS = 13  # "Posted: Thursday, April 21, 2022. 10:11 pm CST." and the like
 _LONG_CHARS = 900  # a copyright or promotion box may run to a few sentences, not more
 
@@ -154,15 +153,18 @@ def unconfuse(text: str) -> str:
     return text.translate(_UNCONFUSE)
 
 
-def is_furniture(paragraph: str) -> bool:
-    """A credit, teaser, newsletter box, copyright line, bare date line or caption."""
+def is_furniture(paragraph: str, tokens: frozenset[str] | None = None) -> bool:
+    """A credit, teaser, newsletter box, copyright line, bare date line or caption.
+
+    ``tokens`` are the paragraph's `line_tokens` when the caller has them already.
+    """
     line = unconfuse(paragraph.strip())
     if not line or len(line) > _LONG_CHARS:
         return False
     lowered = line.casefold()
     opens = _opens_like_furniture(lowered)
     words = line.count(" ") + 1
-    if not opens and _plain_sentence(line, lowered, words):
+    if not opens and _plain_sentence(line, lowered, words, tokens):
         return False
     legal = _hinted(lowered, COPYRIGHT_HINTS)
     if (opens and _PROMOTION.match(line)) or (legal and _COPYRIGHT.search(line)):
@@ -182,14 +184,14 @@ def is_furniture(paragraph: str) -> bool:
     )
 
 
-def _plain_sentence(line: str, lowered: str, words: int) -> bool:
+def _plain_sentence(line: str, lowered: str, words: int, tokens: frozenset[str] | None) -> bool:
     """Running prose for certain: a long sentence ending as sentences do, with none of the
     words the patterns that read inside a line need (the common case, so checked first)."""
     if words <= _DATE_LINE_WORDS or line[-1] not in _SENTENCE_END:
         return False
-    if not _INSIDE_CHARS.isdisjoint(line) or "(c)" in lowered:
+    if "©" in line or "…" in line or "/" in line or "(c)" in lowered:
         return False
-    return INSIDE_WORDS.isdisjoint(_WORD.findall(lowered))
+    return INSIDE_WORDS.isdisjoint(line_tokens(lowered) if tokens is None else tokens)
 
 
 def _hinted_furniture(line: str, lowered: str) -> bool:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 
-from tui.core.loaders.boilerplate import is_call_to_action, parse_byline, site_from_cta
+from tui.core.loaders.boilerplate import (
+    is_call_to_action,
+    line_tokens,
+    parse_byline,
+    site_from_cta,
+)
 from tui.core.loaders.common import Meta, article_from_text, clean_line, make_article
 from tui.core.loaders.dates import is_dateline, parse_dateline
 from tui.core.loaders.decode import check_text, decode
-from tui.core.loaders.furniture import is_furniture, split_dateline
+from tui.core.loaders.furniture import is_furniture, split_dateline, unconfuse
 from tui.core.model import Article
 
 _HEADER_LINES = 12  # metadata never sits deeper than this in a saved page
@@ -49,10 +54,11 @@ def parse_plain(
     body: list[str] = []
     for para in paragraphs[body_start:]:
         line = clean_line(para)
-        if is_call_to_action(line):
+        tokens = line_tokens(unconfuse(line))
+        if is_call_to_action(line, tokens):
             meta.boilerplate.append(line)
             meta.site = meta.site or site_from_cta(line)
-        elif is_furniture(line):
+        elif is_furniture(line, tokens):
             meta.boilerplate.append(line)
         else:
             body.append(para)
