@@ -68,6 +68,7 @@ PROSE = [
     "By Monday the council had approved the route.",
     "Watch out for delays, the harbour master warned drivers on Monday.",
     "NASA said the launch would go ahead.",
+    "By the numbers",
     "Without written permission from the landlord, tenants on the island cannot sublet their "
     "flats, and several said they had been fined for doing so.",
     "The story first appeared in a local paper in 2019, when reporters found that the ferry "

@@ -121,7 +121,7 @@ _TRAILING_CREDIT = re.compile(
     r"[A-Z][A-Z0-9.&'’ /-]{3,60}$"
 )
 _SIGN_OFF = re.compile(r"^\s*[-–—]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*$")
-_STANDALONE_BY = re.compile(r"^\s*by\s+[A-Z][^.!?]{2,120}$", re.I)
+_STANDALONE_BY = re.compile(r"^\s*by\s+(?-i:[A-Z])[^.!?]{2,120}$", re.I)
 _CONTACT = re.compile(
     r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\[email\s+protected\]|\b\d{3}[-. ]\d{3,4}(?:[-. ]\d{4})?\b)"
 )

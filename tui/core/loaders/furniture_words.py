@@ -87,12 +87,13 @@ CONFUSABLES = {
     "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
 }  # fmt: skip
 
-# Words that are never a person's name in an author field.
+# Words of author fields that name no one ("Article by", "Staff Writer", "Print").
 NOT_AUTHOR_WORDS = frozenset({
     "print", "updated", "update", "published", "posted", "by", "article", "share", "email",
     "comments", "comment", "staff", "team", "desk", "news", "editor", "editors", "admin",
     "administrator", "guest", "contributor", "contributors", "author", "authors", "more",
     "follow", "view", "profile", "read", "bio", "am", "pm", "ago", "min", "minutes", "hours",
-    "today", "yesterday", "nast", "inc", "ltd", "llc", "media", "group", "press", "wire",
-    "newsroom", "editorial", "opinion", "sponsored", "video", "photo", "photos",
+    "today", "yesterday", "inc", "ltd", "llc", "media", "group", "press", "wire",
+    "newsroom", "editorial", "opinion", "sponsored", "video", "photo", "photos", "reporter",
+    "reporters", "writer", "writers", "correspondent", "the", "and", "of", "for",
 })  # fmt: skip

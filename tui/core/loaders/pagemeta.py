@@ -24,6 +24,11 @@ _AGREE = 0.5  # share of a metadata title's words a heading must hold to be the 
 _WORD = re.compile(r"[\w'-]+")
 _MAX_HEADINGS = 40
 _BY = re.compile(r"^by\s+", re.I)
+_DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d{2}\b|\b\d+\s*(?:min|mins|minutes|hours?|days?)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.I,
+)
 _BRAND_GLUE = {"the", "of", "and", "&", "de", "la", "el", "le"}
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog", re.I)
 
@@ -136,13 +141,13 @@ def clean_authors(names: list[str], site: str | None, page: PageMeta) -> list[st
 
 
 def _is_person(name: str, orgs: set[str]) -> bool:
+    """Not one word ("CNN", "Print"), not the publication, no date, not only byline words."""
     words = name.split()
-    if not 2 <= len(words) <= 5 or name.casefold() in orgs:
+    if len(words) < 2 or name.casefold() in orgs or _DATE_LIKE.search(name):
         return False
-    if any(ch.isdigit() for ch in name) or "@" in name or "http" in name.casefold():
+    if "http" in name.casefold() or not words[0][:1].isupper():
         return False
-    lowered = {w.strip(".,").casefold() for w in words}
-    return lowered.isdisjoint(NOT_AUTHOR_WORDS) and words[0][:1].isupper()
+    return not {w.strip(".,:;()").casefold() for w in words} <= NOT_AUTHOR_WORDS
 
 
 def _strip_heading_label(heading: str, metas: list[str]) -> str:
