@@ -97,6 +97,8 @@ _VOTE = "The council voted on Monday to approve it."
         (f"WASHINGTON (CNN) -- {_VOTE}", "WASHINGTON", "CNN"),
         (f"ST CATHERINE, Jamaica — {_VOTE}", "ST CATHERINE, Jamaica", None),
         ("(CNN) — The council voted on Monday to approve the new route.", None, "CNN"),
+        (f"AUSTIN (KXAN) — {_VOTE}", "AUSTIN", "KXAN"),
+        (f"London (CNN){_VOTE}", "London", "CNN"),
     ],
 )
 def test_dateline_prefix_goes_to_metadata(
@@ -114,10 +116,18 @@ def test_dateline_prefix_goes_to_metadata(
         "US — Canada talks resume",
         "Harbour City (population 40,000) - a port town - voted on Monday to approve it.",
         "LONDON (Harbour Council) - A line whose parenthesis is no agency at all, said one.",
+        "Apple (AAPL) Shares of the company rose 4% on Monday after the results came out.",
     ],
 )
 def test_no_dateline_in_ordinary_sentences(paragraph: str) -> None:
     assert split_dateline(paragraph) == (paragraph, None, None)
+
+
+def test_the_sites_own_name_as_a_dateline() -> None:
+    paragraph = f"Harbour Gazette – {_VOTE} More follows."
+    rest, place, agency = split_dateline(paragraph, "Harbour Gazette")
+    assert rest.startswith("The council voted") and (place, agency) == (None, "Harbour Gazette")
+    assert split_dateline(paragraph, "Another Paper") == (paragraph, None, None)
 
 
 def test_lookalike_letters_read_as_latin() -> None:

@@ -144,6 +144,12 @@ _DATELINE = re.compile(
     rf"(?:\s+[A-Z][\w.'’-]*){{0,2}})?)?\s*(?:\((?P<agency>[^()]{{2,40}})\))?\s*{_DASH}\s+(?=\S)"
 )
 _AGENCY = re.compile(rf"^(?:{_alternatives(AGENCIES)})$", re.I)
+_CALL_SIGN = re.compile(r"^[A-Z]{3,5}(?:-(?:TV|FM|AM))?$")
+_PLACE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]+(?:,?\s+[A-Z][\w.'’-]+){0,3})\s*\((?P<agency>[^()]{2,30})\)"
+    rf"\s*(?:{_DASH}\s*)?(?=[A-Z\"“‘'])"
+)
+_SITE_DATELINE = re.compile(rf"^(?P<site>[A-Z][\w.&'’ -]{{1,40}}?)\s+{_DASH}\s+(?=[A-Z\"“‘'])")
 
 
 def unconfuse(text: str) -> str:
@@ -269,17 +275,48 @@ def _is_date(line: str) -> bool:
     return bool(head) and len(last) <= 12 and last.isalpha() and is_dateline(head)
 
 
-def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
-    """(paragraph without its dateline, place, agency); the paragraph as is when it has none."""
-    m = _DATELINE.match(paragraph)
-    if not m or not (m.group("place") or m.group("agency")):
+def split_dateline(paragraph: str, site: str | None = None) -> tuple[str, str | None, str | None]:
+    """(paragraph without its dateline, place, agency); the paragraph as is when it has none.
+
+    Datelines: "LOS ANGELES (Reuters) - ", "AUSTIN (KXAN) — ", "London (CNN)It was ...",
+    "ST CATHERINE, Jamaica — ", and the site's own name: "Kaieteur News – ".
+    """
+    found = _caps_dateline(paragraph) or _agency_dateline(paragraph)
+    if found is None and site and len(site) >= 3:
+        m = _SITE_DATELINE.match(paragraph)
+        if m and m.group("site").casefold() == site.casefold():
+            found = m.end(), None, m.group("site")
+    if found is None:
         return paragraph, None, None
-    place, agency = m.group("place"), m.group("agency")
-    if agency is not None and not _AGENCY.match(agency.strip()):
-        return paragraph, None, None
-    if place is not None and (len(place.split(",")[0].replace(".", "")) < 2):
-        return paragraph, None, None
-    rest = paragraph[m.end() :]
+    end, place, agency = found
+    rest = paragraph[end:]
     if len(rest.split()) < 6:
         return paragraph, None, None  # "US — Canada" in a list, not a dateline
-    return rest, (place.strip() if place else None), (agency.strip() if agency else None)
+    return rest, place, agency
+
+
+def _caps_dateline(paragraph: str) -> tuple[int, str | None, str | None] | None:
+    """ "LOS ANGELES (Reuters) - ", "ST CATHERINE, Jamaica — ", "(CNN) — "."""
+    m = _DATELINE.match(paragraph)
+    if not m or not (m.group("place") or m.group("agency")):
+        return None
+    place, agency = m.group("place"), m.group("agency")
+    if agency is not None and not _is_agency(agency):
+        return None
+    if place is not None and (len(place.split(",")[0].replace(".", "")) < 2):
+        return None
+    return m.end(), (place.strip() if place else None), (agency.strip() if agency else None)
+
+
+def _agency_dateline(paragraph: str) -> tuple[int, str | None, str | None] | None:
+    """ "London (CNN)It was ...": any capitalised place, a known agency, a dash or not."""
+    m = _PLACE_AGENCY.match(paragraph)
+    if not m or not _AGENCY.match(m.group("agency").strip()):
+        return None  # a call sign after a capitalised word may be a ticker: "Apple (AAPL)"
+    return m.end(), m.group("place").strip(), m.group("agency").strip()
+
+
+def _is_agency(name: str) -> bool:
+    """A news agency we know, or a broadcaster's call sign ("KGO", "KXAN")."""
+    name = name.strip()
+    return bool(_AGENCY.match(name) or _CALL_SIGN.match(name))

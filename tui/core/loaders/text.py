@@ -69,7 +69,7 @@ def parse_plain(
 
 def _take_dateline(first: str, meta: Meta) -> str:
     """The first paragraph without its dateline ("LOS ANGELES (Reuters) -"), kept in meta."""
-    rest, place, agency = split_dateline(first)
+    rest, place, agency = split_dateline(first, meta.site)
     if rest is not first:
         meta.boilerplate.append(first[: len(first) - len(rest)].strip())
         meta.place, meta.agency = place, agency
