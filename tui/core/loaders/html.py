@@ -81,7 +81,7 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
         meta.authors = clean_authors(meta.authors, meta.site, page)
     lines = drop_headline(lines, meta.title)
     try:
-        return parse_plain("\n".join(lines), meta=meta, header=False)
+        return parse_plain("\n".join(lines), meta=meta, header=False, furniture=True)
     except LoadError:
         # Our clean-up took every line: trafilatura's reading is better than nothing.
         meta.boilerplate.clear()
