@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
+from tui.core.extract import analyse
 from tui.core.loaders import load_paths
+
+# The page's own headline for each page of corpus/html (taken from the page, not gold.json).
+PAGE_TITLES = FIXTURES / "loaders" / "page_titles.json"
+# Page furniture the issue names, written independently of the loader's own patterns:
+# credit lines, teasers, newsletter boxes, copyright/provenance, standards, bare date
+# lines, captions and photo credits, dateline prefixes.
+FURNITURE_IN_CLAIM = re.compile(
+    r"\b(?:reporting|editing|writing)\s+by\b|\bcontributed\s+to\s+this\s+report"
+    r"|^\W*(?:more|read\s+more|related|video|watch|see\s+also)\s*:|\bnewsletter\b|\bsign\s+up\b"
+    r"|©|\(c\)\s*\d{4}|\bcopyright|\boriginally\s+(?:appeared|published)|\bour\s+standards\b"
+    r"|\btrust\s+principles\b|^\W*(?:posted|updated|published)\b|\bfile\s+photo\b"
+    r"|\b(?:reuters|ap\s+photo|afp)\s*/\s*\w|\bgetty\s+images\b|\bphoto(?:graph)?\s*(?:by|:)"
+    r"|^[A-Z][A-Z .,'-]*\s*\((?:reuters|cnn|ap|afp)\)\s*(?:--|[-–—])|^\((?:reuters|cnn|ap|afp)\)",
+    re.I,
+)
 
 
 def _norm(text: str) -> str:
@@ -38,8 +56,8 @@ def test_every_page_loads(html_results) -> None:
 def test_gold_snippets(html_results) -> None:
     """Main text keeps the gold `with` snippets and drops the `without` ones.
 
-    Measured on the 40 pages: with 113/114, without 110/121 (see the report); the bounds
-    leave a little room for trafilatura releases.
+    Measured on the 40 pages (benchmarks/eval_loading.py): found 112/114, leaked 2/121; the
+    bounds are the issue's bars (found >= 0.93, leaked <= 0.05).
     """
     met_with = total_with = met_without = total_without = 0
     for entry, result in html_results.values():
@@ -50,14 +68,34 @@ def test_gold_snippets(html_results) -> None:
         for snippet in entry.get("without", []):
             total_without += 1
             met_without += _norm(snippet) not in text
-    assert met_with / total_with >= 0.95
-    assert met_without / total_without >= 0.85
+    assert met_with / total_with >= 0.93
+    assert met_without / total_without >= 0.95
 
 
-def test_gold_titles(html_results) -> None:
-    titled = [(e, r) for e, r in html_results.values() if e.get("title")]
-    same = sum(r.articles[0].title.casefold() == e["title"].casefold() for e, r in titled)
-    assert same / len(titled) >= 0.75
+def test_every_page_is_titled_with_its_headline(html_results) -> None:
+    expected = json.loads(PAGE_TITLES.read_text(encoding="utf-8"))
+    assert set(expected) == set(html_results)
+    for name, (_, result) in html_results.items():
+        assert _norm(result.articles[0].title).casefold() == expected[name].casefold(), name
+
+
+def test_authors_are_names(html_results) -> None:
+    for name, (_, result) in html_results.items():
+        article = result.articles[0]
+        for author in article.authors:
+            assert len(author.split()) >= 2, (name, author)
+            assert author.casefold() != (article.site or "").casefold(), (name, author)
+            assert not any(ch.isdigit() for ch in author), (name, author)
+
+
+def test_no_page_furniture_becomes_a_claim(html_results) -> None:
+    checked = 0
+    for name, (_, result) in html_results.items():
+        article = result.articles[0]
+        for claim in analyse(article).claims:
+            checked += 1
+            assert not FURNITURE_IN_CLAIM.search(claim.text), (name, claim.text)
+    assert checked >= 300
 
 
 def _feeds(shared: Path) -> list[Path]:

@@ -189,6 +189,9 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     analysis: Analysis = field(default_factory=Analysis)
     id: str = ""
+    place: str | None = None  # from the dateline ("LOS ANGELES (Reuters) -")
+    agency: str | None = None  # the news agency a dateline credits
+    warnings: list[str] = field(default_factory=list)  # what the loader had to fall back on
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -214,6 +217,9 @@ class Article:
             "paragraphs": [list(p) for p in self.paragraphs],
             "sentences": [list(s) for s in self.sentences],
             "boilerplate": list(self.boilerplate),
+            "place": self.place,
+            "agency": self.agency,
+            "warnings": list(self.warnings),
             **self.analysis.to_dict(),
         }
 
@@ -234,6 +240,9 @@ class Article:
             paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs") or []],
             sentences=[(int(s), int(e)) for s, e in d.get("sentences") or []],
             boilerplate=list(d.get("boilerplate") or []),
+            place=d.get("place"),
+            agency=d.get("agency"),
+            warnings=list(d.get("warnings") or []),
             analysis=Analysis.from_dict({k: d.get(k) or [] for k in ANALYSIS_KEYS}),
         )
 

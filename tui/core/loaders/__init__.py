@@ -225,8 +225,8 @@ def _walk(root: str) -> Iterator[_Input]:
             else:
                 yield _Input(full, root)
     while errors:
-        exc = errors.pop()
-        yield _Input(exc.filename or root, error=_os_reason(exc, root, listed=True))
+        failure = errors.pop()
+        yield _Input(failure.filename or root, error=_os_reason(failure, root, listed=True))
 
 
 def _load_one(item: _Input, raw: bool, limit: int) -> FileResult:

@@ -76,15 +76,25 @@ _REPORTED = re.compile(
 )
 
 
-def is_call_to_action(line: str) -> bool:
-    """A short line asking the reader to save, share, subscribe, follow, download ..."""
+def line_tokens(line: str) -> frozenset[str]:
+    """The lowercase words of a line, once for every test that looks words up."""
+    return frozenset(_WORD.findall(line.lower()))
+
+
+def is_call_to_action(line: str, tokens: frozenset[str] | None = None) -> bool:
+    """A short line asking the reader to save, share, subscribe, follow, download ...
+
+    ``tokens`` are the line's `line_tokens` when the caller has them already.
+    """
     line = line.strip()
     if not line or len(line) > _MAX_CHARS:
         return False
     words = line.split()
     if len(words) > _MAX_WORDS:
         return False
-    furniture_words = not _FURNITURE_WORDS.isdisjoint(_WORD.findall(line.lower()))
+    furniture_words = not _FURNITURE_WORDS.isdisjoint(
+        line_tokens(line) if tokens is None else tokens
+    )
     if (furniture_words or "©" in line) and _FURNITURE.search(line) and not _REPORTED.search(line):
         return True
     if _CTA_START.match(line) and not _REPORTED.search(line):

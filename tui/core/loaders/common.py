@@ -29,6 +29,9 @@ class Meta:
     published: datetime | None = None
     updated: datetime | None = None
     boilerplate: list[str] = field(default_factory=list)
+    place: str | None = None
+    agency: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def clean_line(line: str) -> str:
@@ -68,6 +71,9 @@ def article_from_text(text: str, meta: Meta) -> Article:
         paragraphs=paragraphs,
         sentences=sentences,
         boilerplate=list(meta.boilerplate),
+        place=meta.place,
+        agency=meta.agency,
+        warnings=list(meta.warnings),
     )
 
 

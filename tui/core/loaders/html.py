@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
-from tui.core.loaders.common import Meta, clean_line
+from tui.core.loaders.common import Meta, clean_line, make_article
 from tui.core.loaders.dates import parse_timestamp
 from tui.core.loaders.decode import check_text, declared_encoding, decode
 from tui.core.loaders.errors import LoadError
 from tui.core.loaders.htmltext import html_to_paragraphs, html_to_text, xml_safe
+from tui.core.loaders.pagemeta import choose_title, clean_authors, read_page
 from tui.core.loaders.text import parse_plain
 from tui.core.loaders.xmlsafe import check_no_entities
 from tui.core.model import Article
@@ -50,9 +52,12 @@ def load(data: bytes | str, *, source_path: str | None = None, raw: bool = False
 def parse_page(markup: str, *, source_path: str | None = None, url: str | None = None) -> Article:
     """Main text and metadata of a page; LoadError when it holds no article."""
     import trafilatura
+    from trafilatura.utils import load_html
 
+    safe = xml_safe(markup)
+    tree = load_html(safe)  # parsed once: trafilatura reads a copy, the headings come from it
     doc = trafilatura.bare_extraction(
-        xml_safe(markup),
+        tree if tree is not None else safe,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -66,9 +71,26 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
         body = "\n".join(html_to_paragraphs(markup, drop_chrome=True))
         if not _has_prose(body):
             raise LoadError("no article text found")
-    meta = Meta(source_path=source_path)
-    if doc is None:
-        return parse_plain(body, meta=meta, header=False)
+    meta = Meta(source_path=source_path, url=url)
+    if doc is not None:
+        _read_metadata(doc, markup, meta, url)
+    lines = body.split("\n")
+    if tree is not None:
+        page = read_page(tree, _body_start(lines))
+        meta.title = choose_title(page, meta.site, meta.title)
+        meta.authors = clean_authors(meta.authors, meta.site, page)
+    lines = drop_headline(lines, meta.title)
+    try:
+        return parse_plain("\n".join(lines), meta=meta, header=False, furniture=True)
+    except LoadError:
+        # Our clean-up took every line: trafilatura's reading is better than nothing.
+        meta.boilerplate.clear()
+        meta.warnings.append("the clean-up left no text: the extractor's text is shown as is")
+        return make_article(body.split("\n"), meta)
+
+
+def _read_metadata(doc: Any, markup: str, meta: Meta, url: str | None) -> None:
+    """Title, URL, site, authors, section and dates as trafilatura and the head give them."""
     meta.title = clean_line(html_to_text(doc.title or "")) if doc.title else ""
     meta.url = doc.url or url
     meta.site = clean_line(doc.sitename or "") or doc.hostname or None
@@ -80,15 +102,43 @@ def parse_page(markup: str, *, source_path: str | None = None, url: str | None =
     meta.published = _meta_time(head, "published") or _day(doc.date)
     meta.updated = _meta_time(head, "updated")
     meta.title = strip_site_suffix(meta.title, meta.site)
-    lines = body.split("\n")
-    # trafilatura often keeps the headline as the first line of the text: the page's
-    # visible headline, more faithful than a meta title rewritten for social media.
-    if meta.title and lines and _same_title(lines[0], meta.title):
-        headline = clean_line(lines[0])
-        if len(headline.split()) >= 3 and not headline.endswith("."):
-            meta.title = headline
-        lines = lines[1:]
-    return parse_plain("\n".join(lines), meta=meta, header=False)
+
+
+def _body_start(lines: list[str]) -> str:
+    """The opening words of the first paragraph of running text, to find it in the page."""
+    for line in lines[:8]:
+        line = " ".join(line.split())
+        if len(line) >= 80 and line.endswith((".", "!", "?", '"', "”", "'", "’")):
+            return line[:40]
+    return ""
+
+
+def drop_headline(lines: list[str], title: str) -> list[str]:
+    """The body without the headline trafilatura often keeps as its first line.
+
+    Only a headline-shaped line goes; a paragraph that merely starts with the headline
+    (a page whose text came out as one paragraph) loses just those words.
+    """
+    if not title:
+        return lines
+    for k, line in enumerate(lines[:3]):
+        line = clean_line(line)
+        if _same_title(line, title) and _headline_shaped(line, title):
+            return lines[:k] + lines[k + 1 :]
+        if line.casefold().startswith(title.casefold() + " ") and _is_prose(line[len(title) :]):
+            return [*lines[:k], line[len(title) :].lstrip(" :|-–—"), *lines[k + 1 :]]
+    return lines
+
+
+def _headline_shaped(line: str, title: str) -> bool:
+    """Short, and not a sentence unless the headline itself is one."""
+    if len(line.split()) > 30:
+        return False
+    return line.casefold() == title.casefold() or not line.endswith((".", ",", ";"))
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 8
 
 
 def _has_prose(body: str) -> bool:

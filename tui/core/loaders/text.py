@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
-from tui.core.loaders.boilerplate import is_call_to_action, parse_byline, site_from_cta
+from tui.core.loaders.boilerplate import (
+    is_call_to_action,
+    line_tokens,
+    parse_byline,
+    site_from_cta,
+)
 from tui.core.loaders.common import Meta, article_from_text, clean_line, make_article
 from tui.core.loaders.dates import is_dateline, parse_dateline
 from tui.core.loaders.decode import check_text, decode
+from tui.core.loaders.furniture import is_furniture, split_dateline, unconfuse
 from tui.core.model import Article
 
 _HEADER_LINES = 12  # metadata never sits deeper than this in a saved page
@@ -34,11 +40,18 @@ def load(data: bytes | str, *, source_path: str | None = None, raw: bool = False
 
 
 def parse_plain(
-    text: str, *, source_path: str | None = None, meta: Meta | None = None, header: bool = True
+    text: str,
+    *,
+    source_path: str | None = None,
+    meta: Meta | None = None,
+    header: bool = True,
+    furniture: bool = False,
 ) -> Article:
     """Split saved-page text into metadata, boilerplate and body paragraphs.
 
     ``header=False`` skips reading metadata lines off the top (the caller has metadata).
+    ``furniture=True`` also moves credits, teasers, captions and the like to boilerplate:
+    the web-page path, where trafilatura leaves them in; it costs plain-text loading ~15%.
     """
     meta = meta or Meta(source_path=source_path)
     # Header and boilerplate are judged per paragraph, so that a hard-wrapped first
@@ -48,12 +61,26 @@ def parse_plain(
     body: list[str] = []
     for para in paragraphs[body_start:]:
         line = clean_line(para)
-        if is_call_to_action(line):
+        tokens = line_tokens(unconfuse(line))
+        if is_call_to_action(line, tokens):
             meta.boilerplate.append(line)
             meta.site = meta.site or site_from_cta(line)
+        elif furniture and is_furniture(line, tokens):
+            meta.boilerplate.append(line)
         else:
             body.append(para)
+    if body:
+        body[0] = _take_dateline(body[0], meta)
     return make_article(body, meta)
+
+
+def _take_dateline(first: str, meta: Meta) -> str:
+    """The first paragraph without its dateline ("LOS ANGELES (Reuters) -"), kept in meta."""
+    rest, place, agency = split_dateline(first, meta.site)
+    if rest is not first:
+        meta.boilerplate.append(first[: len(first) - len(rest)].strip())
+        meta.place, meta.agency = place, agency
+    return rest
 
 
 def _read_header(paragraphs: list[str], meta: Meta) -> int:
