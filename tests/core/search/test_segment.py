@@ -44,10 +44,7 @@ def texts_of(arts: list) -> dict[str, str]:
 
 
 def segment_index(arrays, arts: list) -> SearchIndex:
-    by_id = texts_of(arts)
-    index = SearchIndex.from_arrays(arrays, lambda a: "")
-    index._text_of = lambda a: by_id[index.article_id(a)]
-    return index
+    return SearchIndex.from_arrays(arrays, texts_of(arts).__getitem__)
 
 
 def test_saved_segment_answers_like_the_index_in_memory(tmp_path: Path) -> None:

@@ -351,6 +351,10 @@ class Library:
         params = (key, key + "\uffff", limit)
         return self._read(lambda c: [(r[0], r[1]) for r in c.execute(sql, params)])
 
+    def article_ids(self) -> list[str]:
+        """Every article's id (what the search index must hold)."""
+        return self._read(lambda c: [r[0] for r in c.execute("SELECT id FROM articles")])
+
     def has_article(self, article_id: str) -> bool:
         sql = "SELECT 1 FROM articles WHERE id = ?"
         return self._read(lambda c: c.execute(sql, (article_id,)).fetchone() is not None)

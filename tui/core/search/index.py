@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +37,7 @@ from tui.core.search.build import (
     Arrays,
     build_arrays,
 )
+from tui.core.search.cache import LRU
 from tui.core.search.matching import WordMatch, match_positions
 from tui.core.search.normalise import query_words, word_sequence
 from tui.core.search.query import Query, parse_query
@@ -104,7 +104,33 @@ class IndexedArticle:
     source_path: str | None
 
 
-class SearchIndex:
+class Searchable:
+    """What the reader searches: one index in memory, or the library's on disk."""
+
+    def search(
+        self,
+        query: str | Query,
+        *,
+        limit: int = 50,
+        article_id: str | None = None,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Hit]:
+        raise NotImplementedError
+
+    def article_hits(
+        self,
+        query: str | Query,
+        article_id: str,
+        *,
+        limit: int = 1000,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Hit]:
+        """Hits inside one article in reading order (title first): for ``n`` / ``N``."""
+        hits = self.search(query, limit=limit, article_id=article_id, cancel=cancel)
+        return sorted(hits, key=lambda h: (h.kind != "title", h.sentence, h.span))
+
+
+class SearchIndex(Searchable):
     """A fuzzy full-text index over articles' sentences, claims, entities and titles.
 
     ``articles`` may be any iterable (a generator reading a library one article at a
@@ -118,11 +144,11 @@ class SearchIndex:
         self._attach(arrays, lambda a: self.articles[a].text)
 
     @classmethod
-    def from_arrays(cls, arrays: Arrays, text_of: Callable[[int], str]) -> SearchIndex:
-        """An index over one segment's arrays; ``text_of(article number)`` gives a text."""
+    def from_arrays(cls, arrays: Arrays, text_by_id: Callable[[str], str]) -> SearchIndex:
+        """An index over one segment's arrays; ``text_by_id(article id)`` gives a text."""
         index = cls.__new__(cls)
         index.articles = []
-        index._attach(arrays, text_of)
+        index._attach(arrays, lambda a: text_by_id(index.article_id(a)))
         return index
 
     def _kept(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -136,8 +162,8 @@ class SearchIndex:
         self.arrays = arrays
         self._text_of = text_of
         self._lock = threading.Lock()
-        self._word_cache: OrderedDict[str, WordMatch] = OrderedDict()
-        self._result_cache: OrderedDict[tuple[str, int, str | None], list[Hit]] = OrderedDict()
+        self._word_cache: LRU[str, WordMatch] = LRU(512)
+        self._result_cache: LRU[tuple[str, int, str | None], list[Hit]] = LRU(64)
         self.doc_count = len(arrays["doc_kind"])
         self._doc_article = arrays["doc_article"]
         self._doc_kind = arrays["doc_kind"]
@@ -162,7 +188,8 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ lazy tables
     @property
-    def _ids(self) -> dict[str, int]:
+    def article_numbers(self) -> dict[str, int]:
+        """Article id -> its number in this index."""
         table = self._id_table
         return once(self._lazy, "ids", lambda: {v: i for i, v in enumerate(table.tolist())})
 
@@ -185,7 +212,7 @@ class SearchIndex:
 
     def delete(self, article_ids: Iterable[str]) -> int:
         """Hide these articles' hits at once (a tombstone); return how many were here."""
-        found = [self._ids[i] for i in article_ids if i in self._ids]
+        found = [self.article_numbers[i] for i in article_ids if i in self.article_numbers]
         fresh = [a for a in found if not self._dead[a]]
         if fresh:
             self._dead[fresh] = True
@@ -200,9 +227,8 @@ class SearchIndex:
 
     def clear_caches(self) -> None:
         """Forget cached word matches and results (they are only a typing speed-up)."""
-        with self._lock:
-            self._word_cache.clear()
-            self._result_cache.clear()
+        self._word_cache.clear()
+        self._result_cache.clear()
 
     # ------------------------------------------------------------------ info
     @property
@@ -253,33 +279,16 @@ class SearchIndex:
         q = query if isinstance(query, Query) else parse_query(query)
         limit = max(0, int(limit))
         cache_key = (q.text, limit, article_id)
-        with self._lock:
-            cached = self._result_cache.get(cache_key)
-            if cached is not None:
-                self._result_cache.move_to_end(cache_key)
-                return list(cached)
+        cached = self._result_cache.get(cache_key)
+        if cached is not None:
+            return list(cached)
         if limit == 0 or self.doc_count == 0:
             return []
-        if article_id is not None and article_id not in self._ids:
+        if article_id is not None and article_id not in self.article_numbers:
             return []
         hits = self._search(q, limit, article_id, check)
-        with self._lock:
-            self._result_cache[cache_key] = hits
-            if len(self._result_cache) > 64:
-                self._result_cache.popitem(last=False)
+        self._result_cache.put(cache_key, hits)
         return list(hits)
-
-    def article_hits(
-        self,
-        query: str | Query,
-        article_id: str,
-        *,
-        limit: int = 1000,
-        cancel: Canceller | threading.Event | None = None,
-    ) -> list[Hit]:
-        """Hits inside one article in reading order (title first): for ``n`` / ``N``."""
-        hits = self.search(query, limit=limit, article_id=article_id, cancel=cancel)
-        return sorted(hits, key=lambda h: (h.kind != "title", h.sentence, h.span))
 
     def _search(
         self, q: Query, limit: int, article_id: str | None, check: Callable[[], None]
@@ -411,7 +420,7 @@ class SearchIndex:
             keep = np.ones(self.article_count, dtype=bool)
             if article_id is not None:
                 keep[:] = False
-                keep[self._ids[article_id]] = True
+                keep[self.article_numbers[article_id]] = True
             if q.sites:
                 keep &= np.fromiter(
                     (any(s in names for s in q.sites) for names in self._site_names),
@@ -477,16 +486,10 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ words
     def _word_match(self, q: str, check: Callable[[], None]) -> WordMatch:
-        with self._lock:
-            wm = self._word_cache.get(q)
-            if wm is not None:
-                self._word_cache.move_to_end(q)
-                return wm
-        wm = self.vocab.match(q, self._post, self._post_off, check)
-        with self._lock:
-            self._word_cache[q] = wm
-            if len(self._word_cache) > 512:
-                self._word_cache.popitem(last=False)
+        wm = self._word_cache.get(q)
+        if wm is None:
+            wm = self.vocab.match(q, self._post, self._post_off, check)
+            self._word_cache.put(q, wm)
         return wm
 
     # ------------------------------------------------------------------ hits
