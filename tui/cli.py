@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "fuzzy search across articles: ranked hits with matched positions"),
     "import": ("import_", "add files, folders and feeds to the library"),
     "export": ("export", "write the library as a Markdown briefing, JSON or CSV"),
+    "index": ("index", "check, repair or rebuild the library's search index"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
+from tui.core.search import Hit, Searchable, SearchCancelled, parse_query
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
 from tui.dialogs import DIALOG_CSS
 from tui.widgets.safe_input import SafeInput
@@ -83,7 +83,7 @@ class SearchDialog(ModalScreen[Hit | None]):
 
     def __init__(
         self,
-        index: SearchIndex | None,
+        index: Searchable | None,
         *,
         article_id: str | None = None,
         query: str = "",
@@ -113,7 +113,7 @@ class SearchDialog(ModalScreen[Hit | None]):
         self.query_one(Input).focus()
         self._search_now(self._initial)
 
-    def set_index(self, index: SearchIndex) -> None:
+    def set_index(self, index: Searchable) -> None:
         """The index is ready (it was None: still building): search what is typed."""
         self.index = index
         if self.is_attached:

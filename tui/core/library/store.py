@@ -355,6 +355,11 @@ class Library:
         """Every article's id (what the search index must hold)."""
         return self._read(lambda c: [r[0] for r in c.execute("SELECT id FROM articles")])
 
+    def text_bytes(self) -> int:
+        """The UTF-8 size of every article's text (what the index's size compares with)."""
+        sql = "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM article_bodies"
+        return int(self._read(lambda c: c.execute(sql).fetchone()[0]))
+
     def has_article(self, article_id: str) -> bool:
         sql = "SELECT 1 FROM articles WHERE id = ?"
         return self._read(lambda c: c.execute(sql, (article_id,)).fetchone() is not None)
