@@ -50,6 +50,7 @@ _TOP_RERANK = 100  # candidates re-checked for the whole query as a phrase
 _ENTITY_CUTOFF = 85.0
 
 Canceller = Callable[[], bool]
+Ranked = tuple[int, int, float]  # (rank key, document, score)
 
 
 class SearchCancelled(Exception):
@@ -275,7 +276,6 @@ class SearchIndex(Searchable):
         is polled between stages; when it returns True (or the Event is set) the search
         stops with :class:`SearchCancelled`.
         """
-        check = _checker(cancel)
         q = query if isinstance(query, Query) else parse_query(query)
         limit = max(0, int(limit))
         cache_key = (q.text, limit, article_id)
@@ -284,15 +284,38 @@ class SearchIndex(Searchable):
             return list(cached)
         if limit == 0 or self.doc_count == 0:
             return []
-        if article_id is not None and article_id not in self.article_numbers:
-            return []
-        hits = self._search(q, limit, article_id, check)
+        hits = self.hits(q, self.ranked(q, limit=limit, article_id=article_id, cancel=cancel))
         self._result_cache.put(cache_key, hits)
         return list(hits)
 
+    def ranked(
+        self,
+        q: Query,
+        *,
+        limit: int,
+        article_id: str | None = None,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Ranked]:
+        """The best ``limit`` documents as (rank key, document, score), best first.
+
+        Rank keys of several segments compare, so their best documents merge; only the
+        final ones become :class:`Hit` objects (:meth:`hits`), the costly part.
+        """
+        if limit <= 0 or self.doc_count == 0:
+            return []
+        if article_id is not None and article_id not in self.article_numbers:
+            return []
+        return self._search(q, limit, article_id, _checker(cancel))
+
+    def hits(self, q: Query, ranked: list[Ranked]) -> list[Hit]:
+        """Hits (text, kind, highlighted positions) for documents from :meth:`ranked`."""
+        matches = [self._word_match(w, _never) for w in q.words]
+        phrases = _phrase_patterns(q)
+        return [self._hit(doc, q, matches, phrases, score, rank) for rank, doc, score in ranked]
+
     def _search(
         self, q: Query, limit: int, article_id: str | None, check: Callable[[], None]
-    ) -> list[Hit]:
+    ) -> list[Ranked]:
         n = self.doc_count
         mask = self._filter_mask(q, article_id)
         check()
@@ -301,17 +324,14 @@ class SearchIndex(Searchable):
             entity_mask = self._entity_mask(name, check)
             mask = entity_mask if mask is None else mask & entity_mask
         check()
-        phrases = [
-            re.compile(r"\s+".join(re.escape(p) for p in ph.split()), re.IGNORECASE)
-            for ph in q.phrases
-        ]
+        phrases = _phrase_patterns(q)
         for ph in q.phrases:
             pm = self._phrase_words_mask(ph, check)
             if pm is not None:
                 required.append(pm)
         for r in required:
             mask = r if mask is None else mask & r
-        matches = [self._word_match(w, check) for w in q.words]
+        matches = [self._word_match(w, check) for w in q.words]  # cached: hits() reuses them
 
         if q.is_empty:
             return self._browse(q, mask, limit, phrases)
@@ -364,7 +384,7 @@ class SearchIndex(Searchable):
             scored.append((k, doc))
         scored.sort(reverse=True)
         check()
-        out: list[Hit] = []
+        out: list[Ranked] = []
         for k, doc in scored[:limit]:
             base_k = k >> 48
             if base_k >= _PHRASE_BONUS or not q.words:
@@ -372,12 +392,12 @@ class SearchIndex(Searchable):
             else:
                 n_words = min(len(words), _MAX_WORDS)
                 score = round(100.0 * min(int(total[doc]), 63) / (SCORE_EXACT * n_words), 1)
-            out.append(self._hit(doc, q, matches, phrases, score, k))
+            out.append((k, doc, score))
         return out
 
     def _browse(
         self, q: Query, mask: np.ndarray | None, limit: int, phrases: list[re.Pattern[str]]
-    ) -> list[Hit]:
+    ) -> list[Ranked]:
         """No words to match: the newest documents passing the filters (claims first)."""
         if mask is None:
             # Nothing asked at all: recent claims, or recent titles when nothing is a claim.
@@ -390,12 +410,11 @@ class SearchIndex(Searchable):
         if not len(docs):
             return []
         order = docs[np.argsort(-self._tiebreak[docs], kind="stable")]
-        out: list[Hit] = []
+        out: list[Ranked] = []
         for doc in order.tolist():
             if phrases and not all(p.search(self.doc_text(doc)) for p in phrases):
                 continue
-            hit = self._hit(doc, q, [], phrases, 100.0 if phrases else 0.0, self._tiebreak[doc])
-            out.append(hit)
+            out.append((int(self._tiebreak[doc]), doc, 100.0 if phrases else 0.0))
             if len(out) >= limit:
                 break
         return out
@@ -546,6 +565,17 @@ def _contains_run(seq: list[str], words: list[str]) -> bool:
     n = len(words)
     first = words[0]
     return any(seq[i] == first and seq[i : i + n] == words for i in range(len(seq) - n + 1))
+
+
+def _phrase_patterns(q: Query) -> list[re.Pattern[str]]:
+    return [
+        re.compile(r"\s+".join(re.escape(p) for p in ph.split()), re.IGNORECASE)
+        for ph in q.phrases
+    ]
+
+
+def _never() -> None:
+    """A cancel check that never fires."""
 
 
 def _checker(cancel: Canceller | threading.Event | None) -> Callable[[], None]:

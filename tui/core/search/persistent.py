@@ -25,7 +25,7 @@ from tui.core.search.segment import SegmentError, load_segment, merge_arrays
 
 TextLoader = Callable[[str], str]  # article id -> its text ("" when it is gone)
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
-_TEXT_CACHE = 512  # article texts kept for showing hits
+_TEXT_CACHE = 2048  # article texts kept for re-ranking and showing hits
 
 
 class PersistentIndex(Searchable):
@@ -202,12 +202,15 @@ class PersistentIndex(Searchable):
             return list(cached)
         with self._lock:
             segments = list(self._segments)
-        hits: list[Hit] = []
-        for _, index in segments:
+        best: list[tuple[int, int, float, int]] = []  # rank, doc, score, segment
+        for i, (_, index) in enumerate(segments):
             if article_id is None or article_id in index.article_numbers:
-                hits.extend(index.search(q, limit=limit, article_id=article_id, cancel=cancel))
-        hits.sort(key=lambda h: h.rank, reverse=True)
-        hits = hits[: max(0, int(limit))]
+                found = index.ranked(q, limit=limit, article_id=article_id, cancel=cancel)
+                best.extend((rank, doc, score, i) for rank, doc, score in found)
+        best.sort(key=lambda r: r[0], reverse=True)
+        hits: list[Hit] = []
+        for rank, doc, score, i in best[: max(0, int(limit))]:
+            hits.extend(segments[i][1].hits(q, [(rank, doc, score)]))
         self._results.put(key, hits)
         return list(hits)
 
