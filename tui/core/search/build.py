@@ -83,7 +83,7 @@ def build_arrays(articles: Iterable[Article]) -> Arrays:
     paths: list[str] = []
     days: list[int] = []
     minutes: list[int] = []
-    entity_texts: list[str] = []
+    entity_texts: dict[str, int] = {}  # distinct displayed names: entity docs share them
     entity_docs: dict[str, list[int]] = {}
     for a, art in enumerate(articles):
         ids.append(art.id)
@@ -104,8 +104,8 @@ def build_arrays(articles: Iterable[Article]) -> Arrays:
             )
             first = mention_sents[0] if mention_sents else -1
             s, e = ent.mentions[0] if ent.mentions else (0, 0)
-            cols.add(" ".join(names), a, KIND_ENTITY, first, s, e, len(entity_texts))
-            entity_texts.append(ent.name)
+            shown = entity_texts.setdefault(ent.name, len(entity_texts))
+            cols.add(" ".join(names), a, KIND_ENTITY, first, s, e, shown)
             docs = [first_doc + i for i in mention_sents]
             for name in names:
                 key = " ".join(query_words(name))
@@ -121,7 +121,7 @@ def build_arrays(articles: Iterable[Article]) -> Arrays:
         ("titles", titles),
         ("sites", sites),
         ("paths", paths),
-        ("entity_texts", entity_texts),
+        ("entity_texts", list(entity_texts)),
     ):
         out.update(pack_strings(name, values))
     return out

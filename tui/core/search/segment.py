@@ -107,24 +107,24 @@ def _merge_docs(parts: list[tuple[Arrays, np.ndarray]], docs_kept: list[np.ndarr
     out: Arrays = {
         name: np.concatenate([a[name][d] for (a, _), d in pairs]) for name in _DOC_COLUMNS
     }
-    article_parts, aux_parts, texts = [], [], []
-    article_base = entity_base = 0
+    article_parts, aux_parts = [], []
+    names: dict[str, int] = {}  # distinct displayed entity names, shared by entity docs
+    article_base = 0
     for (a, keep), d in zip(parts, docs_kept, strict=True):
         new_article = np.cumsum(keep, dtype=np.int64) - 1 + article_base
         article_parts.append(new_article[a["doc_article"][d]].astype(np.int32))
         aux = a["doc_aux"][d].copy()
         is_entity = a["doc_kind"][d] == KIND_ENTITY
-        # Entity texts are one per entity document, in document order.
-        kept_entities = d[a["doc_kind"] == KIND_ENTITY]
-        aux[is_entity] = entity_base + np.arange(int(is_entity.sum()), dtype=np.int32)
+        table = StringTable.of(a, "entity_texts")
+        remap = np.zeros(len(table), dtype=np.int32)
+        for local in np.unique(aux[is_entity]).tolist():  # only names still shown
+            remap[local] = names.setdefault(table[local], len(names))
+        aux[is_entity] = remap[aux[is_entity]]
         aux_parts.append(aux)
-        table = StringTable.of(a, "entity_texts").tolist()
-        texts.extend(t for t, k in zip(table, kept_entities.tolist(), strict=True) if k)
         article_base += int(keep.sum())
-        entity_base += int(is_entity.sum())
     out["doc_article"] = np.concatenate(article_parts)
     out["doc_aux"] = np.concatenate(aux_parts)
-    out.update(pack_strings("entity_texts", texts))
+    out.update(pack_strings("entity_texts", list(names)))
     return out
 
 
