@@ -110,12 +110,11 @@ def rebuild(
     library: Library,
     on_progress: ProgressCallback | None = None,
 ) -> PersistentIndex:
-    """Throw the index away and index every article again (then merge into one segment)."""
+    """Throw the index away and index every article again (segments merge by size tier)."""
     index = open_index(library)
     with index.folder.locked():
         index.folder.commit([], index.segments)
         index.folder.remove_orphans(max_age=0)
     index.refresh()
     repair(library, index, on_progress)
-    index.merge(everything=True)
     return index

@@ -25,6 +25,9 @@ from tui.core.search.segment import SegmentError, load_segment, merge_arrays
 
 TextLoader = Callable[[str], str]  # article id -> its text ("" when it is gone)
 MERGE_FACTOR = 4  # this many segments of one size tier merge into one
+# Merges stop at this size: a merge holds its inputs' postings in memory, and beyond it the
+# reader's memory would grow for a gain (fewer segments) that searching hardly feels.
+MAX_MERGED_ARTICLES = 40_000
 _TEXT_CACHE = 2048  # article texts kept for re-ranking and showing hits
 
 
@@ -126,8 +129,9 @@ class PersistentIndex(Searchable):
         for i, n in enumerate(sizes):
             tiers.setdefault(int(math.log(max(n, 1), MERGE_FACTOR)), []).append(i)
         for tier in sorted(tiers):
-            if len(tiers[tier]) >= MERGE_FACTOR:
-                return tiers[tier]
+            group = tiers[tier][:MERGE_FACTOR]
+            if len(group) == MERGE_FACTOR and sum(sizes[i] for i in group) <= MAX_MERGED_ARTICLES:
+                return group
         return []
 
     def _merge(self, group: list[int]) -> None:
