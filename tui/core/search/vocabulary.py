@@ -57,15 +57,8 @@ class Vocabulary:
         """Distinct prefixes of length ``n`` (of longer words), for a word being typed."""
 
         def make() -> list[str]:
-            seen: list[str] = []
-            last = ""
-            for w in self.words:
-                if len(w) > n:
-                    p = w[:n]
-                    if p != last:
-                        seen.append(p)
-                        last = p
-            return seen
+            # The words are sorted, so their prefixes come sorted: dict keeps the first of each.
+            return list(dict.fromkeys([w[:n] for w in self.words if len(w) > n]))
 
         return once(self._lazy, f"prefix{n}", make) if n in PREFIX_LENGTHS else []
 
