@@ -239,9 +239,9 @@ def _index_bytes(db: Path) -> int:
     return sum(f.stat().st_size for f in index_folder(db).glob("*.seg"))
 
 
-def run_in_pty(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawning the reader in a pseudo-terminal to the point it reports, and
-    the reader's peak RSS in MB."""
+def run_in_pty(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from spawning the reader in a pseudo-terminal to the point it reports, the
+    reader's peak RSS in MB and its CPU seconds (to its exit)."""
     import os
     import pty
 
@@ -258,12 +258,15 @@ def run_in_pty(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     threading.Thread(target=drain, daemon=True).start()
     start = time.time()
     proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPO)
-    peak = 0
-    # The reader's own peak (VmHWM) read while it runs: ru_maxrss would include ours.
+    peak, ticks = 0, 0
+    # The reader's own peak (VmHWM) and CPU time, read while it runs (ru_maxrss would include
+    # ours); the last reading is within 20 ms of its exit.
     while proc.poll() is None:
-        with contextlib.suppress(OSError, StopIteration, ValueError):
+        with contextlib.suppress(OSError, StopIteration, ValueError, IndexError):
             status = Path(f"/proc/{proc.pid}/status").read_text()
             peak = max(peak, int(next(x for x in status.splitlines() if "VmHWM" in x).split()[1]))
+            stat = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks = int(stat[11]) + int(stat[12])  # utime + stime
         time.sleep(0.02)
     os.close(slave)
     os.close(master)
@@ -271,7 +274,7 @@ def run_in_pty(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         raise SystemExit(f"{argv} exited with {proc.returncode} without reporting")
     seconds = float(paint.read_text()) - start
     paint.unlink()
-    return seconds, peak / 1024
+    return seconds, peak / 1024, ticks / os.sysconf("SC_CLK_TCK")
 
 
 def app_launch(db: Path, runs: int) -> dict:
@@ -280,16 +283,20 @@ def app_launch(db: Path, runs: int) -> dict:
 
     env = dict(os.environ, PYTHONPATH=str(REPO))
     argv = [sys.executable, "-m", "tui", "--library", str(db)]
-    paint, ready, rss = [], [], []
+    paint, ready, rss, paint_cpu, ready_cpu = [], [], [], [], []
     for _ in range(runs):
-        s, r = run_in_pty(argv, {**env, "NEWSREADER_EXIT_AFTER": "first-paint"})
+        s, r, c = run_in_pty(argv, {**env, "NEWSREADER_EXIT_AFTER": "first-paint"})
         paint.append(s)
-        s, r2 = run_in_pty(argv, {**env, "NEWSREADER_EXIT_AFTER": "search-ready"})
+        paint_cpu.append(c)
+        s, r2, c = run_in_pty(argv, {**env, "NEWSREADER_EXIT_AFTER": "search-ready"})
         ready.append(s)
+        ready_cpu.append(c)
         rss.append(max(r, r2))
     return {
         "first paint s": statistics.median(paint),
+        "first paint cpu s": statistics.median(paint_cpu),
         "search ready s": statistics.median(ready),
+        "search ready cpu s": statistics.median(ready_cpu),
         "app peak RSS MB": max(rss),
     }
 
