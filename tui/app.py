@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +28,10 @@ from tui.widgets.safe_text import sanitize_for_terminal
 if TYPE_CHECKING:
     from tui.core.library import ImportSummary, Library
     from tui.core.library.protocol import ArticleStore
-    from tui.core.search import SearchIndex
+    from tui.core.search import Searchable
 
-# Set to "first-paint", "first-article" (the list and the first article's text shown) or
-# "loaded" to exit once that point is reached (benchmarks/startup.py).
+# Set to "first-paint", "first-article" (the list and the first article's text shown),
+# "loaded" or "search-ready" to exit once that point is reached (benchmarks/startup.py).
 EXIT_AFTER_ENV = "NEWSREADER_EXIT_AFTER"
 # A file to which the wall-clock time of the first paint is written (benchmarks/startup.py).
 PAINT_FILE_ENV = "NEWSREADER_PAINT_FILE"
@@ -93,7 +93,7 @@ class NewsReaderApp(FeedsActions, App[int]):
             self.paths = list(paths or ([] if articles else [str(seeds_dir())]))
         self._scratch: Library | None = None  # where files are imported without a library
         self.failures: list[tuple[str, str]] = []
-        self.search_index: SearchIndex | None = None
+        self.search_index: Searchable | None = None
         self._cache: dict[str, Article] = {}
         self._loading = bool(self.paths) or library is not None
         self._known_count = -1  # articles in the library when last listed (check_library)
@@ -170,10 +170,15 @@ class NewsReaderApp(FeedsActions, App[int]):
             self.call_after_refresh(self._loaded_paint)
 
     def forget_article(self, article_id: str) -> None:
-        """An article was deleted: drop it and rebuild the search index."""
+        """An article was deleted: drop it and hide it from search at once."""
         self._cache.pop(article_id, None)
         self.articles = [a for a in self.articles if a.id != article_id]
-        self.build_index()
+        from tui.core.search.persistent import PersistentIndex
+
+        if isinstance(self.search_index, PersistentIndex):
+            self.search_index.delete([article_id])  # the library's index: a tombstone
+        else:
+            self.build_index()
 
     # ------------------------------------------------------------------ search index
 
@@ -185,6 +190,9 @@ class NewsReaderApp(FeedsActions, App[int]):
         from tui.core.search import SearchIndex
 
         worker = get_current_worker()
+        if self.library is not None:
+            self._open_library_index(lambda: worker.is_cancelled)
+            return
 
         def articles() -> Iterator[Article]:
             # One at a time: the index keeps each article's text, not its whole analysis,
@@ -207,10 +215,30 @@ class NewsReaderApp(FeedsActions, App[int]):
     def on_index_ready(self, message: IndexReady) -> None:
         self._index_ready(message.index)
 
-    def _index_ready(self, index: SearchIndex) -> None:
+    def _open_library_index(self, cancelled: Callable[[], bool]) -> None:
+        """The library's index from disk (search is ready at once), then what it lacks."""
+        from tui.core.library import LibraryError
+        from tui.core.library.indexing import IndexUnavailable, open_index, repair
+        from tui.core.search.persistent import PersistentIndex
+
+        library = self.library
+        assert library is not None
+        try:
+            index = self.search_index
+            if not isinstance(index, PersistentIndex):
+                index = open_index(library)
+            index.refresh()
+            self.post_message(IndexReady(index))
+            repair(library, index, cancel=cancelled)
+        except (IndexUnavailable, LibraryError) as exc:
+            self.post_message(WorkFailed(str(library.path), f"search index: {exc}"))
+
+    def _index_ready(self, index: Searchable) -> None:
         from tui.dialogs.search import SearchDialog
 
         self.search_index = index
+        if self._exit_after == "search-ready":
+            self.call_after_refresh(self._loaded_paint)  # benchmarks/library_bench.py
         for screen in self.screen_stack:
             if isinstance(screen, SearchDialog) and screen.index is None:
                 screen.set_index(index)

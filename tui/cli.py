@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("config", "show the config file's path and problems; print or write the defaults"),
     "stories": ("stories", "articles about the same event, grouped into stories"),
     "entity": ("entity", "a person or organisation across the library: articles, claims, figures"),
+    "index": ("index", "check, repair or rebuild the library's search index"),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -17,7 +17,7 @@ from tui.core.model import Article
 
 if TYPE_CHECKING:
     from tui.core.library import ImportSummary
-    from tui.core.search import SearchIndex
+    from tui.core.search import Searchable
 
 MAIN_READER = "reader"
 SECOND_READER = "reader-2"
@@ -77,6 +77,6 @@ class ImportFinished(Message):
 class IndexReady(Message):
     """The search index is built (or rebuilt after a change)."""
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: Searchable) -> None:
         super().__init__()
         self.index = index

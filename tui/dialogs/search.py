@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.search import Hit, SearchCancelled, SearchIndex, parse_query
+from tui.core.search import Hit, Searchable, SearchCancelled, parse_query
 from tui.core.search.group import PER_ARTICLE, group_hits
 from tui.core.textsafe import sanitize_for_terminal, sanitize_with_map
 from tui.dialogs import Dialog
@@ -90,7 +90,7 @@ class SearchDialog(Dialog[Hit | None]):
 
     def __init__(
         self,
-        index: SearchIndex | None,
+        index: Searchable | None,
         *,
         article_id: str | None = None,
         query: str = "",
@@ -120,7 +120,7 @@ class SearchDialog(Dialog[Hit | None]):
         self.query_one(Input).focus()
         self._search_now(self._initial)
 
-    def set_index(self, index: SearchIndex) -> None:
+    def set_index(self, index: Searchable) -> None:
         """The index is ready (it was None: still building): search what is typed."""
         self.index = index
         if self.is_attached:

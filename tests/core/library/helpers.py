@@ -94,3 +94,25 @@ def write_articles(folder, count: int, start: int = 0) -> list:
         p.write_text(f"Story number {n}.\n\n{BODY}\n", encoding="utf-8")
         paths.append(p)
     return paths
+
+
+def kill_after_commits(proc, db, count: int, timeout: float = 90) -> None:
+    """SIGKILL ``proc``'s process group once ``db`` holds ``count`` articles."""
+    import os
+    import signal
+    import sqlite3
+
+    watcher = sqlite3.connect(db, timeout=30)
+    try:
+        deadline = time.monotonic() + timeout
+        committed = 0
+        while committed < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+            committed = watcher.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert proc.poll() is None, "the import ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        watcher.close()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import signal
-import sqlite3
 import subprocess
 import sys
-import time
 
 from tests.conftest import REPO
-from tests.core.library.helpers import write_articles
+from tests.core.library.helpers import kill_after_commits, write_articles
 from tui.core.library import Library
 
 WRITER = """
@@ -78,21 +75,8 @@ def test_sigkill_mid_import_loses_only_the_chunk_in_flight(tmp_path) -> None:
         start_new_session=True,  # its own process group: the kill takes the workers too
         stderr=subprocess.PIPE,
     )
-    watcher = sqlite3.connect(path, timeout=30)
-    try:
-        deadline = time.monotonic() + 60
-        committed = 0
-        while committed < 10 and time.monotonic() < deadline:
-            time.sleep(0.02)
-            committed = watcher.execute("SELECT count(*) FROM articles").fetchone()[0]
-        assert proc.poll() is None, "the import ended before it could be killed"
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        watcher.close()
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.stderr.close()
+    kill_after_commits(proc, path, 10)
+    proc.stderr.close()
 
     with Library.open(path) as lib:
         assert lib.integrity_check() == "ok"

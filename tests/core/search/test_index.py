@@ -230,7 +230,7 @@ def test_article_hits_come_in_reading_order() -> None:
 def test_stable_order_matches_numpy_stable_argsort(values: list[int]) -> None:
     import numpy as np
 
-    from tui.core.search.index import _stable_order
+    from tui.core.search.build import stable_order as _stable_order
 
     arr = np.asarray(values, dtype=np.int32)
     assert _stable_order(arr).tolist() == np.argsort(arr, kind="stable").tolist()

@@ -15,7 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+import numpy as np
+
 from tui.core.fetch.safety import is_url
+from tui.core.library.indexing import IndexUnavailable, open_index
 from tui.core.library.store import (
     Analyser,
     ImportSummary,
@@ -28,14 +31,20 @@ from tui.core.library.store import (
 )
 from tui.core.loaders import load_paths
 from tui.core.model import Article
+from tui.core.search.build import Arrays, build_arrays
+from tui.core.search.persistent import PersistentIndex
+from tui.core.search.segment import merge_arrays
+from tui.core.search.strings import StringTable
 
 DEFAULT_WORKERS = 2
 DEFAULT_CHUNK = 25
 # Below this many files a worker pool costs more (process start-up) than it saves.
 POOL_THRESHOLD = 2 * DEFAULT_CHUNK
 
-# (articles as row values, or the library id of one it already has; failures; version)
-ChunkResult = tuple[list[PreparedArticle | str], list[tuple[str, str]], str]
+# (articles as row values, or the library id of one it already has; failures; version;
+# the search index segment of the analysed articles)
+ChunkResult = tuple[list[PreparedArticle | str], list[tuple[str, str]], str, Arrays]
+INDEX_FLUSH = 2000  # articles indexed per new segment during an import
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
@@ -77,6 +86,7 @@ def load_and_analyse(
     failures = [(f.path, f.error) for f in result.errors]
     known = _KnownArticles(library_path) if library_path else None
     articles: list[PreparedArticle | str] = []
+    analysed: list[Article] = []
     try:
         for article in result.articles:
             existing = known.lookup(article, version) if known else None
@@ -86,12 +96,14 @@ def load_and_analyse(
             try:
                 article.analysis = analyse(article)
                 articles.append(prepare_article(article))
+                analysed.append(article)
             except Exception as exc:  # one bad article must not sink its chunk
                 failures.append((article.source_path or article.title, f"analysis failed: {exc}"))
     finally:
         if known:
             known.close()
-    return articles, failures, version
+    # Indexed here, in the worker: both cores share the indexing as they share the analysis.
+    return articles, failures, version, build_arrays(analysed)
 
 
 class _KnownArticles:
@@ -153,9 +165,9 @@ def import_paths(
     # Web addresses are fetched (issue 14: tui.core.feeds.urls); the rest are files.
     urls = [p for p in items if is_url(p)]
     files = expand_paths(p for p in items if not is_url(p))
-    with library.bulk():
+    with library.bulk(), _IndexWriter(library) as index:
         summary = _import_files(
-            library, files, on_progress, workers, chunk_size, raw, analyser, on_failure
+            library, files, on_progress, workers, chunk_size, raw, analyser, index, on_failure
         )
     if urls:
         from tui.core.feeds.urls import import_urls
@@ -172,6 +184,7 @@ def _import_files(
     chunk_size: int,
     raw: bool,
     analyser: Analyser | None,
+    index: _IndexWriter,
     on_failure: Callable[[str, str], None] | None = None,
 ) -> ImportSummary:
     chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)]
@@ -183,8 +196,9 @@ def _import_files(
 
     def write(chunk: list[str], result: ChunkResult) -> None:
         nonlocal done
-        articles, failures, version = result
+        articles, failures, version, arrays = result
         summary.merge(library.store_prepared(articles, version))
+        index.add(arrays)
         summary.failed.extend(failures)
         if on_failure is not None:
             for path, reason in failures:
@@ -225,6 +239,48 @@ def _import_files(
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return summary
+
+
+class _IndexWriter:
+    """Collects the import's chunk segments; every INDEX_FLUSH articles (and at the end)
+    adds them to the library's index as one segment, after their articles committed.
+
+    The index never fails an import: if it cannot be written, repair() catches up later.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.pending: list[tuple[Arrays, np.ndarray]] = []
+        self.count = 0
+        self.index: PersistentIndex | None = None
+
+    def __enter__(self) -> _IndexWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
+
+    def add(self, arrays: Arrays) -> None:
+        ids = StringTable.of(arrays, "ids").tolist()
+        if not ids:
+            return
+        # Only what the library now holds (not an article it had under another URL).
+        keep = np.fromiter((self.library.has_article(i) for i in ids), dtype=bool, count=len(ids))
+        self.pending.append((arrays, keep))
+        self.count += len(ids)
+        if self.count >= INDEX_FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        pending, self.pending, self.count = self.pending, [], 0
+        try:
+            if self.index is None:
+                self.index = open_index(self.library)
+            self.index.add(merge_arrays(pending))
+        except (IndexUnavailable, OSError):
+            pass  # the articles are stored; the index is repaired on its next opening
 
 
 def worker_count() -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.search.index import Hit, SearchCancelled, SearchIndex, match_positions
+from tui.core.search.index import Hit, Searchable, SearchCancelled, SearchIndex, match_positions
 from tui.core.search.query import KINDS, Query, parse_query
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Query",
     "SearchCancelled",
     "SearchIndex",
+    "Searchable",
     "match_positions",
     "parse_query",
 ]

@@ -17,46 +17,42 @@ then by the summed scores, then claims before other sentences, then newer articl
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
-from array import array
-from bisect import bisect_left, bisect_right
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from tui.core.model import Article, Span
-from tui.core.search.normalise import (
-    PART_RE,
-    WORD_RE,
-    fold,
-    index_words,
-    query_words,
-    word_sequence,
+from tui.core.search.build import (
+    FLAG_CLAIM,
+    FLAG_FIGURE,
+    KIND_ENTITY,
+    KIND_SENTENCE,
+    KIND_TITLE,
+    Arrays,
+    build_arrays,
 )
+from tui.core.search.cache import LRU
+from tui.core.search.matching import WordMatch, match_positions
+from tui.core.search.normalise import query_words, word_sequence
 from tui.core.search.query import Query, parse_query
+from tui.core.search.strings import StringTable
+from tui.core.search.vocabulary import PREFIX_LENGTHS, SCORE_EXACT, Vocabulary, once
 
-KIND_SENTENCE, KIND_TITLE, KIND_ENTITY = 0, 1, 2
-FLAG_CLAIM, FLAG_FIGURE = 1, 2
-
-# Per-word match scores: the ranking tiers (exact > prefix > fuzzy whole > fuzzy prefix).
-SCORE_EXACT, SCORE_PREFIX = 8, 6
-SCORE_FUZZY = {1: 4, 2: 3}
-SCORE_FUZZY_PREFIX = {1: 2, 2: 1}
 _MAX_WORDS = 7  # words beyond this still filter but stop adding to the score
 _PHRASE_BONUS = 1 << 13
+_WORD_HIT = 64  # a matched word's weight in the accumulator (above any summed score)
+_MAX_COUNTED = 1000  # query words counted (the accumulator holds 1000 * 64 + 63)
 _TOP_RERANK = 100  # candidates re-checked for the whole query as a phrase
-_PREFIX_LENGTHS = range(3, 13)  # prefix tables kept for the fuzzy-prefix match
 _ENTITY_CUTOFF = 85.0
 
 Canceller = Callable[[], bool]
+Ranked = tuple[int, int, float]  # (rank key, document, score)
 
 
 class SearchCancelled(Exception):
@@ -81,6 +77,7 @@ class Hit:
     text: str
     positions: tuple[int, ...]
     score: float
+    rank: int = field(default=0, compare=False, repr=False)  # orders hits of several segments
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -95,41 +92,9 @@ class Hit:
         }
 
 
-@dataclass(slots=True)
-class WordMatch:
-    """How one query word matches the vocabulary, and the documents per match score."""
-
-    word: str
-    groups: list[tuple[int, np.ndarray]] = field(default_factory=list)  # ascending score
-    fuzzy: dict[str, int] = field(default_factory=dict)  # vocabulary word -> distance
-    fuzzy_prefixes: dict[str, int] = field(default_factory=dict)  # prefix -> distance
-    _prefix_tuple: tuple[str, ...] | None = None
-
-    @property
-    def found(self) -> bool:
-        return any(len(d) for _, d in self.groups)
-
-    def classify(self, word: str) -> tuple[str, str] | None:
-        """How ``word`` (normalised) matched: ``(tier, the part compared)`` or None."""
-        q = self.word
-        if word == q:
-            return "exact", word
-        if len(q) >= 2 and word.startswith(q):
-            return "prefix", q
-        if word in self.fuzzy:
-            return "fuzzy", word
-        if self._prefix_tuple is None:
-            self._prefix_tuple = tuple(self.fuzzy_prefixes)
-        if self._prefix_tuple and word.startswith(self._prefix_tuple):
-            for p in self._prefix_tuple:
-                if word.startswith(p):
-                    return "fuzzy", p
-        return None
-
-
 @dataclass(frozen=True, slots=True)
 class IndexedArticle:
-    """What the index keeps of an article: enough to show and rank its hits.
+    """What an in-memory index keeps of an article: its text, to show its hits.
 
     The analysis is read while building and then let go, so an index over a large library
     holds the articles' text, not every entity, figure and claim object.
@@ -140,184 +105,133 @@ class IndexedArticle:
     text: str
     published: datetime | None
     source_path: str | None
-    entity_names: tuple[str, ...]
 
 
-class SearchIndex:
+class Searchable:
+    """What the reader searches: one index in memory, or the library's on disk."""
+
+    def search(
+        self,
+        query: str | Query,
+        *,
+        limit: int = 50,
+        article_id: str | None = None,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Hit]:
+        raise NotImplementedError
+
+    def article_hits(
+        self,
+        query: str | Query,
+        article_id: str,
+        *,
+        limit: int = 1000,
+        cancel: Canceller | threading.Event | None = None,
+    ) -> list[Hit]:
+        """Hits inside one article in reading order (title first): for ``n`` / ``N``."""
+        hits = self.search(query, limit=limit, article_id=article_id, cancel=cancel)
+        return sorted(hits, key=lambda h: (h.kind != "title", h.sentence, h.span))
+
+
+class SearchIndex(Searchable):
     """A fuzzy full-text index over articles' sentences, claims, entities and titles.
 
     ``articles`` may be any iterable (a generator reading a library one article at a
-    time): each is indexed and kept as an :class:`IndexedArticle`.
+    time): each is indexed and kept as an :class:`IndexedArticle`. :meth:`from_arrays`
+    opens a segment instead (memory-mapped arrays), reading hit texts through ``text_of``.
     """
 
     def __init__(self, articles: Iterable[Article]) -> None:
         self.articles: list[IndexedArticle] = []
-        self._ids: dict[str, int] = {}
-        self._lock = threading.Lock()
-        self._word_cache: OrderedDict[str, WordMatch] = OrderedDict()
-        self._result_cache: OrderedDict[tuple[str, int, str | None], list[Hit]] = OrderedDict()
-        self._build(articles)
+        arrays = build_arrays(self._kept(articles))
+        self._attach(arrays, lambda a: self.articles[a].text)
 
-    # ------------------------------------------------------------------ build
-    def _build(self, articles: Iterable[Article]) -> None:
-        vocab: defaultdict[str, int] = defaultdict()
-        vocab.default_factory = vocab.__len__  # a new word gets the next id
-        word_id = vocab.__getitem__
-        tokens = array("i")
-        counts = array("i")
-        doc_article, doc_kind, doc_flags = array("i"), array("b"), array("b")
-        doc_sentence, doc_start, doc_end, doc_aux = array("i"), array("i"), array("i"), array("i")
-        entity_docs: dict[str, list[int]] = {}
+    @classmethod
+    def from_arrays(cls, arrays: Arrays, text_by_id: Callable[[str], str]) -> SearchIndex:
+        """An index over one segment's arrays; ``text_by_id(article id)`` gives a text."""
+        index = cls.__new__(cls)
+        index.articles = []
+        index._attach(arrays, lambda a: text_by_id(index.article_id(a)))
+        return index
 
-        def add(text: str, a: int, kind: int, flags: int, sent: int, s: int, e: int, aux: int):
-            ws = index_words(text)
-            tokens.extend(map(word_id, ws))
-            counts.append(len(ws))
-            doc_article.append(a)
-            doc_kind.append(kind)
-            doc_flags.append(flags)
-            doc_sentence.append(sent)
-            doc_start.append(s)
-            doc_end.append(e)
-            doc_aux.append(aux)
-
-        site_names: list[str] = []
-        for a, art in enumerate(articles):
-            self._ids[art.id] = a
+    def _kept(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for art in articles:
             self.articles.append(
-                IndexedArticle(
-                    id=art.id,
-                    title=art.title,
-                    text=art.text,
-                    published=art.published,
-                    source_path=art.source_path,
-                    entity_names=tuple(e.name for e in art.analysis.entities),
-                )
+                IndexedArticle(art.id, art.title, art.text, art.published, art.source_path)
             )
-            site_names.append(_site_names(art))
-            text = art.text
-            flags_of: dict[int, int] = {}
-            starts = [s for s, _ in art.sentences]
-            for claim in art.analysis.claims:
-                i = claim.sentence
-                if not 0 <= i < len(art.sentences):
-                    i = _sentence_of(starts, claim.span[0])
-                if i >= 0:
-                    flags_of[i] = flags_of.get(i, 0) | FLAG_CLAIM
-            for fig in art.analysis.figures:
-                i = fig.sentence
-                if not 0 <= i < len(art.sentences):
-                    i = _sentence_of(starts, fig.span[0])
-                if i >= 0:
-                    flags_of[i] = flags_of.get(i, 0) | FLAG_FIGURE
-            if art.title.strip():
-                add(art.title, a, KIND_TITLE, 0, -1, 0, 0, 0)
-            # Sentences in bulk: one tokenising call each, the row columns extended at once.
-            first_doc = len(doc_article)
-            n = len(art.sentences)
-            for s, e in art.sentences:
-                ws = index_words(text[s:e])
-                tokens.extend(map(word_id, ws))
-                counts.append(len(ws))
-            doc_article.extend(array("i", [a]) * n)
-            doc_kind.extend(array("b", [KIND_SENTENCE]) * n)
-            doc_flags.extend(array("b", [flags_of.get(i, 0) for i in range(n)]))
-            doc_sentence.extend(array("i", range(n)))
-            doc_start.extend(array("i", [s for s, _ in art.sentences]))
-            doc_end.extend(array("i", [e for _, e in art.sentences]))
-            doc_aux.extend(array("i", [0]) * n)
-            for k, ent in enumerate(art.analysis.entities):
-                names = [ent.name, *ent.aliases]
-                mention_sents = sorted(
-                    {i for i in (_sentence_of(starts, m[0]) for m in ent.mentions) if i >= 0}
-                )
-                first = mention_sents[0] if mention_sents else -1
-                s, e = ent.mentions[0] if ent.mentions else (0, 0)
-                add(" ".join(names), a, KIND_ENTITY, 0, first, s, e, k)
-                docs = [first_doc + i for i in mention_sents]
-                for name in names:
-                    key = " ".join(query_words(name))
-                    if key:
-                        entity_docs.setdefault(key, []).extend(docs)
+            yield art
 
-        n_docs = len(counts)
-        self.doc_count = n_docs
-        self._doc_article = np.frombuffer(doc_article, dtype=np.int32).copy()
-        self._doc_kind = np.frombuffer(doc_kind, dtype=np.int8).copy()
-        self._doc_flags = np.frombuffer(doc_flags, dtype=np.int8).copy()
-        self._doc_sentence = np.frombuffer(doc_sentence, dtype=np.int32).copy()
-        self._doc_start = np.frombuffer(doc_start, dtype=np.int32).copy()
-        self._doc_end = np.frombuffer(doc_end, dtype=np.int32).copy()
-        self._doc_aux = np.frombuffer(doc_aux, dtype=np.int32).copy()
+    def _attach(self, arrays: Arrays, text_of: Callable[[int], str]) -> None:
+        self.arrays = arrays
+        self._text_of = text_of
+        self._lock = threading.Lock()
+        self._word_cache: LRU[str, WordMatch] = LRU(512)
+        self._result_cache: LRU[tuple[str, int, str | None], list[Hit]] = LRU(64)
+        self.doc_count = len(arrays["doc_kind"])
+        self._doc_article = arrays["doc_article"]
+        self._doc_kind = arrays["doc_kind"]
+        self._doc_flags = arrays["doc_flags"]
+        self._doc_sentence = arrays["doc_sentence"]
+        self._doc_start = arrays["doc_start"]
+        self._doc_end = arrays["doc_end"]
+        self._doc_aux = arrays["doc_aux"]
+        self._tiebreak = arrays["tiebreak"]
+        self._post = arrays["post"]
+        self._post_off = arrays["post_off"]
+        self._article_day = arrays["article_day"]
+        self.vocab = Vocabulary(StringTable.of(arrays, "words").tolist())
+        self.words = self.vocab.words
+        self._id_table = StringTable.of(arrays, "ids")
+        self._titles = StringTable.of(arrays, "titles")
+        self._entity_texts = StringTable.of(arrays, "entity_texts")
+        self.article_count = len(self._id_table)
+        self._dead = np.zeros(self.article_count, dtype=bool)
+        self._alive_docs: np.ndarray | None = None  # None: no article deleted
+        self._lazy: dict[str, object] = {}
 
-        # Sort the vocabulary so that each prefix is one contiguous id range.
-        unsorted = list(vocab)
-        vocab.clear()
-        order = sorted(range(len(unsorted)), key=unsorted.__getitem__)
-        self.words: list[str] = [unsorted[i] for i in order]
-        del unsorted
-        remap = np.empty(len(order), dtype=np.int32)
-        remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
-        word_of_token = remap[np.frombuffer(tokens, dtype=np.int32)]
-        del tokens[:]  # the largest temporaries follow: free what is done with first
-        doc_of_token = np.repeat(
-            np.arange(n_docs, dtype=np.int32), np.frombuffer(counts, dtype=np.int32)
-        )
-        by_word = _stable_order(word_of_token)
-        self._post = doc_of_token[by_word]
-        self._post_off = np.zeros(len(self.words) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(word_of_token, minlength=len(self.words)), out=self._post_off[1:])
-        del by_word, word_of_token, doc_of_token
+    # ------------------------------------------------------------------ lazy tables
+    @property
+    def article_numbers(self) -> dict[str, int]:
+        """Article id -> its number in this index."""
+        table = self._id_table
+        return once(self._lazy, "ids", lambda: {v: i for i, v in enumerate(table.tolist())})
 
-        # Words by length, for the fuzzy match (only similar lengths can be close).
-        self._by_len: dict[int, list[str]] = {}
-        for w in self.words:
-            self._by_len.setdefault(len(w), []).append(w)
-        # Distinct prefixes per length, for the fuzzy match of a word still being typed.
-        self._prefixes: dict[int, list[str]] = {}
-        for n in _PREFIX_LENGTHS:
-            seen: list[str] = []
-            last = ""
-            for w in self.words:
-                if len(w) > n:
-                    p = w[:n]
-                    if p != last:
-                        seen.append(p)
-                        last = p
-            self._prefixes[n] = seen
+    @property
+    def _site_names(self) -> list[str]:
+        return once(self._lazy, "sites", StringTable.of(self.arrays, "sites").tolist)
 
-        # Entities: distinct normalised names -> sentence docs that mention them.
-        self._entity_names = list(entity_docs)
-        self._entity_docs = [np.unique(np.asarray(v, dtype=np.int32)) for v in entity_docs.values()]
+    @property
+    def _entity_names(self) -> list[str]:
+        return once(self._lazy, "entities", StringTable.of(self.arrays, "entity_names").tolist)
 
-        # Per-article filter data: site names and publication day (-1: undated).
-        self._site_names = site_names
-        self._article_day = np.array(
-            [a.published.date().toordinal() if a.published else -1 for a in self.articles],
-            dtype=np.int64,
-        )
+    def _entity_docs(self, i: int) -> np.ndarray:
+        off = self.arrays["entity_off"]
+        return self.arrays["entity_docs"][off[i] : off[i + 1]]
 
-        # Tie-break key: claims first, then newer articles, then earlier sentences.
-        n_articles = len(self.articles)
-        by_date = sorted(
-            range(n_articles),
-            key=lambda i: (_timestamp(self.articles[i].published), -i),
-        )
-        recency = np.empty(max(n_articles, 1), dtype=np.int64)
-        recency[np.asarray(by_date, dtype=np.int64)] = np.arange(n_articles, dtype=np.int64)
-        claim = (self._doc_flags & FLAG_CLAIM).astype(np.int64) > 0
-        sent = np.clip(self._doc_sentence.astype(np.int64), -1, 0xFFFE) + 1
-        self._tiebreak = (
-            (claim.astype(np.int64) << 46)
-            | (recency[self._doc_article] << 16 if n_docs else np.zeros(0, np.int64))
-            | (0xFFFF - sent)
-        )
+    # ------------------------------------------------------------------ deletions
+    def article_ids(self) -> list[str]:
+        """Every article id in the index, deleted ones included."""
+        return self._id_table.tolist()
+
+    def delete(self, article_ids: Iterable[str]) -> int:
+        """Hide these articles' hits at once (a tombstone); return how many were here."""
+        found = [self.article_numbers[i] for i in article_ids if i in self.article_numbers]
+        fresh = [a for a in found if not self._dead[a]]
+        if fresh:
+            self._dead[fresh] = True
+            self._alive_docs = ~self._dead[self._doc_article]
+            self.clear_caches()
+        return len(fresh)
+
+    @property
+    def live_mask(self) -> np.ndarray:
+        """Articles not deleted (True), in article order."""
+        return ~self._dead
 
     def clear_caches(self) -> None:
         """Forget cached word matches and results (they are only a typing speed-up)."""
-        with self._lock:
-            self._word_cache.clear()
-            self._result_cache.clear()
+        self._word_cache.clear()
+        self._result_cache.clear()
 
     # ------------------------------------------------------------------ info
     @property
@@ -328,34 +242,26 @@ class SearchIndex:
         """Approximate memory held by the index (arrays, vocabulary, prefix tables)."""
         import sys
 
-        arrays = (
-            self._doc_article,
-            self._doc_kind,
-            self._doc_flags,
-            self._doc_sentence,
-            self._doc_start,
-            self._doc_end,
-            self._doc_aux,
-            self._post,
-            self._post_off,
-            self._tiebreak,
-        )
-        total = sum(a.nbytes for a in arrays)
+        total = sum(a.nbytes for a in self.arrays.values())
         total += sum(sys.getsizeof(w) for w in self.words) + sys.getsizeof(self.words)
-        for table in (*self._by_len.values(), *self._prefixes.values()):
+        tables = [self.vocab.prefix_table(n) for n in PREFIX_LENGTHS]
+        for table in (*self.vocab.by_len.values(), *tables):
             total += sys.getsizeof(table)  # the strings are shared with ``words`` or small
-        total += sum(sys.getsizeof(p) for t in self._prefixes.values() for p in t)
+        total += sum(sys.getsizeof(p) for t in tables for p in t)
         return total
+
+    def article_id(self, a: int) -> str:
+        return self._id_table[a]
 
     def doc_text(self, doc: int) -> str:
         """The displayed text of one document (a slice of the article, title or name)."""
-        art = self.articles[int(self._doc_article[doc])]
+        a = int(self._doc_article[doc])
         kind = int(self._doc_kind[doc])
         if kind == KIND_TITLE:
-            return art.title
+            return self._titles[a]
         if kind == KIND_ENTITY:
-            return art.entity_names[int(self._doc_aux[doc])]
-        return art.text[int(self._doc_start[doc]) : int(self._doc_end[doc])]
+            return self._entity_texts[int(self._doc_aux[doc])]
+        return self._text_of(a)[int(self._doc_start[doc]) : int(self._doc_end[doc])]
 
     # ------------------------------------------------------------------ search
     def search(
@@ -372,41 +278,46 @@ class SearchIndex:
         is polled between stages; when it returns True (or the Event is set) the search
         stops with :class:`SearchCancelled`.
         """
-        check = _checker(cancel)
         q = query if isinstance(query, Query) else parse_query(query)
         limit = max(0, int(limit))
         cache_key = (q.text, limit, article_id)
-        with self._lock:
-            cached = self._result_cache.get(cache_key)
-            if cached is not None:
-                self._result_cache.move_to_end(cache_key)
-                return list(cached)
+        cached = self._result_cache.get(cache_key)
+        if cached is not None:
+            return list(cached)
         if limit == 0 or self.doc_count == 0:
             return []
-        if article_id is not None and article_id not in self._ids:
-            return []
-        hits = self._search(q, limit, article_id, check)
-        with self._lock:
-            self._result_cache[cache_key] = hits
-            if len(self._result_cache) > 64:
-                self._result_cache.popitem(last=False)
+        hits = self.hits(q, self.ranked(q, limit=limit, article_id=article_id, cancel=cancel))
+        self._result_cache.put(cache_key, hits)
         return list(hits)
 
-    def article_hits(
+    def ranked(
         self,
-        query: str | Query,
-        article_id: str,
+        q: Query,
         *,
-        limit: int = 1000,
+        limit: int,
+        article_id: str | None = None,
         cancel: Canceller | threading.Event | None = None,
-    ) -> list[Hit]:
-        """Hits inside one article in reading order (title first): for ``n`` / ``N``."""
-        hits = self.search(query, limit=limit, article_id=article_id, cancel=cancel)
-        return sorted(hits, key=lambda h: (h.kind != "title", h.sentence, h.span))
+    ) -> list[Ranked]:
+        """The best ``limit`` documents as (rank key, document, score), best first.
+
+        Rank keys of several segments compare, so their best documents merge; only the
+        final ones become :class:`Hit` objects (:meth:`hits`), the costly part.
+        """
+        if limit <= 0 or self.doc_count == 0:
+            return []
+        if article_id is not None and article_id not in self.article_numbers:
+            return []
+        return self._search(q, limit, article_id, _checker(cancel))
+
+    def hits(self, q: Query, ranked: list[Ranked]) -> list[Hit]:
+        """Hits (text, kind, highlighted positions) for documents from :meth:`ranked`."""
+        matches = [self._word_match(w, _never) for w in q.words]
+        phrases = _phrase_patterns(q)
+        return [self._hit(doc, q, matches, phrases, score, rank) for rank, doc, score in ranked]
 
     def _search(
         self, q: Query, limit: int, article_id: str | None, check: Callable[[], None]
-    ) -> list[Hit]:
+    ) -> list[Ranked]:
         n = self.doc_count
         mask = self._filter_mask(q, article_id)
         check()
@@ -415,44 +326,50 @@ class SearchIndex:
             entity_mask = self._entity_mask(name, check)
             mask = entity_mask if mask is None else mask & entity_mask
         check()
-        phrases = [
-            re.compile(r"\s+".join(re.escape(p) for p in ph.split()), re.IGNORECASE)
-            for ph in q.phrases
-        ]
+        phrases = _phrase_patterns(q)
         for ph in q.phrases:
             pm = self._phrase_words_mask(ph, check)
             if pm is not None:
                 required.append(pm)
         for r in required:
             mask = r if mask is None else mask & r
-        matches = [self._word_match(w, check) for w in q.words]
+        matches = [self._word_match(w, check) for w in q.words]  # cached: hits() reuses them
 
         if q.is_empty:
             return self._browse(q, mask, limit, phrases)
 
-        total = np.zeros(n, dtype=np.uint16)
-        count = np.zeros(n, dtype=np.uint16)
-        for i, wm in enumerate(matches):
+        # One accumulator per document: 64 for each query word it matches plus the word's
+        # best score (scores stay below 64 in all), so acc >> 6 counts the words matched and
+        # acc & 63 sums their scores: the rank's base, with the fewest passes over memory.
+        acc: np.ndarray | None = None
+        for i, wm in enumerate(matches[:_MAX_COUNTED]):
             check()
             if not wm.found:
                 continue
-            best = np.zeros(n, dtype=np.uint8)
-            for score, docs in wm.groups:
-                best[docs] = score
-            if i < _MAX_WORDS:
-                total += best
-            count += best > 0
+            best = np.zeros(n, dtype=np.uint16)
+            for score, docs in wm.groups:  # ascending: a document keeps its best score
+                best[docs] = _WORD_HIT + (score if i < _MAX_WORDS else 0)
+            if acc is None:
+                acc = best
+            else:
+                acc += best
+        if acc is None:
+            acc = np.zeros(n, dtype=np.uint16)
         # From here on only the candidate documents: those matching a word (or, with
         # phrases alone, those holding the phrase's words) that pass the filters.
         if q.words:
-            cand = np.flatnonzero(count)
+            cand = np.flatnonzero(acc > 0)  # a bool array takes numpy's fast path (6x)
             if mask is not None:
                 cand = cand[mask[cand]]
         else:
             cand = np.flatnonzero(mask) if mask is not None else np.arange(n)
+        if self._alive_docs is not None:
+            cand = cand[self._alive_docs[cand]]
         check()
-        hits_count = np.minimum(count[cand], 100).astype(np.int64) if q.words else 1
-        base = hits_count * 64 + np.minimum(total[cand], 63).astype(np.int64)
+        if q.words:
+            base = np.minimum(acc[cand], 100 * _WORD_HIT + 63).astype(np.int64)
+        else:
+            base = np.full(len(cand), _WORD_HIT, dtype=np.int64)
         key = (base << 48) | self._tiebreak[cand]
         want = max(limit * 4, _TOP_RERANK) if not phrases else max(limit * 20, 2000)
         order = _top(key, want)
@@ -463,47 +380,50 @@ class SearchIndex:
         words = q.words
         scored: list[tuple[int, int]] = []
         for doc, k in zip(top.tolist(), top_keys.tolist(), strict=True):
-            text = self.doc_text(doc)
+            # The text is read only when a check needs it (it may come from the library).
+            text = self.doc_text(doc) if phrases or len(words) >= 2 else ""
             if phrases and not all(p.search(text) for p in phrases):
                 continue
             if (
                 len(words) >= 2
-                and int(count[doc]) >= len(words)
+                and int(acc[doc]) >> 6 >= len(words)
                 and _contains_run(word_sequence(text), words)
             ):
                 k += _PHRASE_BONUS << 48
             scored.append((k, doc))
         scored.sort(reverse=True)
         check()
-        out: list[Hit] = []
+        out: list[Ranked] = []
         for k, doc in scored[:limit]:
             base_k = k >> 48
             if base_k >= _PHRASE_BONUS or not q.words:
                 score = 100.0
             else:
                 n_words = min(len(words), _MAX_WORDS)
-                score = round(100.0 * min(int(total[doc]), 63) / (SCORE_EXACT * n_words), 1)
-            out.append(self._hit(doc, q, matches, phrases, score))
+                score = round(100.0 * (int(acc[doc]) & 63) / (SCORE_EXACT * n_words), 1)
+            out.append((k, doc, score))
         return out
 
     def _browse(
         self, q: Query, mask: np.ndarray | None, limit: int, phrases: list[re.Pattern[str]]
-    ) -> list[Hit]:
+    ) -> list[Ranked]:
         """No words to match: the newest documents passing the filters (claims first)."""
         if mask is None:
             # Nothing asked at all: recent claims, or recent titles when nothing is a claim.
             mask = (self._doc_flags & FLAG_CLAIM) > 0
             if not mask.any():
                 mask = self._doc_kind == KIND_TITLE
+        if self._alive_docs is not None:
+            mask = mask & self._alive_docs
         docs = np.flatnonzero(mask)
         if not len(docs):
             return []
         order = docs[np.argsort(-self._tiebreak[docs], kind="stable")]
-        out: list[Hit] = []
+        out: list[Ranked] = []
         for doc in order.tolist():
             if phrases and not all(p.search(self.doc_text(doc)) for p in phrases):
                 continue
-            out.append(self._hit(doc, q, [], phrases, 100.0 if phrases else 0.0))
+            out.append((int(self._tiebreak[doc]), doc, 100.0 if phrases else 0.0))
             if len(out) >= limit:
                 break
         return out
@@ -525,15 +445,15 @@ class SearchIndex:
                 kinds |= self._doc_kind == KIND_ENTITY
             mask = kinds
         if q.sites or q.since is not None or article_id is not None:
-            keep = np.ones(len(self.articles), dtype=bool)
+            keep = np.ones(self.article_count, dtype=bool)
             if article_id is not None:
                 keep[:] = False
-                keep[self._ids[article_id]] = True
+                keep[self.article_numbers[article_id]] = True
             if q.sites:
                 keep &= np.fromiter(
                     (any(s in names for s in q.sites) for names in self._site_names),
                     dtype=bool,
-                    count=len(self.articles),
+                    count=self.article_count,
                 )
             if q.since is not None:
                 keep &= self._article_day >= q.since.date().toordinal()
@@ -560,7 +480,7 @@ class SearchIndex:
                 score_cutoff=_ENTITY_CUTOFF,
                 limit=None,
             ):
-                mask[self._entity_docs[i]] = True
+                mask[self._entity_docs(i)] = True
                 found = True
         if found:
             return mask
@@ -594,71 +514,10 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ words
     def _word_match(self, q: str, check: Callable[[], None]) -> WordMatch:
-        with self._lock:
-            wm = self._word_cache.get(q)
-            if wm is not None:
-                self._word_cache.move_to_end(q)
-                return wm
-        wm = self._match_word(q, check)
-        with self._lock:
-            self._word_cache[q] = wm
-            if len(self._word_cache) > 512:
-                self._word_cache.popitem(last=False)
-        return wm
-
-    def _match_word(self, q: str, check: Callable[[], None]) -> WordMatch:
-        words, post, off = self.words, self._post, self._post_off
-        wm = WordMatch(q)
-        lo = bisect_left(words, q)
-        exact = lo < len(words) and words[lo] == q
-        covered_hi = lo + 1 if exact else lo  # ids already matched exactly or by prefix
-        if len(q) >= 2:
-            covered_hi = bisect_left(words, q + "\U0010ffff", lo)
-        n = len(q)
-        k = 0 if n < 4 else 1 if n < 8 else 2
-        if k:
-            check()
-            fuzzy_ids: dict[int, list[int]] = {}
-            for length in range(n - k, n + k + 1):
-                for w, d, _ in process.extract(
-                    q,
-                    self._by_len.get(length, ()),
-                    scorer=Levenshtein.distance,
-                    score_cutoff=k,
-                    limit=None,
-                ):
-                    if d == 0 or w.startswith(q):
-                        continue
-                    wm.fuzzy[w] = int(d)
-                    fuzzy_ids.setdefault(int(d), []).append(bisect_left(words, w))
-            check()
-            prefix_ids: dict[int, list[tuple[int, int]]] = {}
-            for length in range(n - 1, n + 2):
-                table = self._prefixes.get(length)
-                if not table:
-                    continue
-                # A word being typed keeps its first letter: compare with that block only.
-                block = table[bisect_left(table, q[0]) : bisect_left(table, q[0] + "\U0010ffff")]
-                for p, d, _ in process.extract(
-                    q, block, scorer=Levenshtein.distance, score_cutoff=k, limit=None
-                ):
-                    if d == 0 or p.startswith(q) or q.startswith(p):
-                        continue
-                    wm.fuzzy_prefixes[p] = int(d)
-                    a = bisect_left(words, p)
-                    b = bisect_right(words, p + "\U0010ffff", a)
-                    prefix_ids.setdefault(int(d), []).append((a, b))
-            for d in sorted(prefix_ids, reverse=True):
-                parts = [post[off[a] : off[b]] for a, b in prefix_ids[d]]
-                wm.groups.append((SCORE_FUZZY_PREFIX[d], np.concatenate(parts)))
-            for d in sorted(fuzzy_ids, reverse=True):
-                parts = [post[off[i] : off[i + 1]] for i in fuzzy_ids[d]]
-                wm.groups.append((SCORE_FUZZY[d], np.concatenate(parts)))
-        if covered_hi > lo + (1 if exact else 0):
-            a = lo + 1 if exact else lo
-            wm.groups.append((SCORE_PREFIX, post[off[a] : off[covered_hi]]))
-        if exact:
-            wm.groups.append((SCORE_EXACT, post[off[lo] : off[lo + 1]]))
+        wm = self._word_cache.get(q)
+        if wm is None:
+            wm = self.vocab.match(q, self._post, self._post_off, check)
+            self._word_cache.put(q, wm)
         return wm
 
     # ------------------------------------------------------------------ hits
@@ -669,9 +528,9 @@ class SearchIndex:
         matches: list[WordMatch],
         phrases: list[re.Pattern[str]],
         score: float,
+        rank: int,
     ) -> Hit:
         a = int(self._doc_article[doc])
-        art = self.articles[a]
         kind_code = int(self._doc_kind[doc])
         flags = int(self._doc_flags[doc])
         if kind_code == KIND_TITLE:
@@ -690,81 +549,17 @@ class SearchIndex:
             kind = "sentence"
         text = self.doc_text(doc)
         return Hit(
-            article_id=art.id,
+            article_id=self._id_table[a],
             article_index=a,
-            title=art.title,
+            title=self._titles[a],
             kind=kind,
             sentence=int(self._doc_sentence[doc]),
             span=(int(self._doc_start[doc]), int(self._doc_end[doc])),
             text=text,
             positions=match_positions(text, matches, phrases),
             score=score,
+            rank=int(rank),
         )
-
-
-def match_positions(
-    text: str, matches: Sequence[WordMatch], phrases: Sequence[re.Pattern[str]] = ()
-) -> tuple[int, ...]:
-    """Offsets in ``text`` of the characters that matched (for highlighting)."""
-    found: set[int] = set()
-    for pattern in phrases:
-        for m in pattern.finditer(text):
-            found.update(range(m.start(), m.end()))
-    # Every matching word starts with one of these: a cheap first test per word.
-    starts = tuple({p for wm in matches for p in (wm.word, *wm.fuzzy, *wm.fuzzy_prefixes) if p})
-    if starts:
-        for m in WORD_RE.finditer(text):
-            raw, start = m.group(0), m.start()
-            if raw.isalnum():
-                word = fold(raw)
-                if word.startswith(starts):
-                    _mark(word, range(start, m.end()), matches, found)
-                continue
-            offsets: list[int] = []
-            parts: list[str] = []
-            for p in PART_RE.finditer(raw):
-                part_offsets = range(start + p.start(), start + p.end())
-                offsets.extend(part_offsets)
-                part = fold(p.group(0))
-                parts.append(part)
-                if part.startswith(starts):
-                    _mark(part, part_offsets, matches, found)
-            joined = "".join(parts)
-            if joined.startswith(starts):
-                _mark(joined, offsets, matches, found)
-    return tuple(sorted(p for p in found if 0 <= p < len(text)))
-
-
-def _mark(word: str, offsets: Sequence[int], matches: Sequence[WordMatch], found: set[int]) -> None:
-    for wm in matches:
-        how = wm.classify(word)
-        if how is None:
-            continue
-        tier, target = how
-        if tier == "exact" or len(word) != len(offsets):
-            # Normalisation changed the length (e.g. "ß" -> "ss"): mark the whole word.
-            found.update(offsets)
-        elif tier == "prefix":
-            found.update(offsets[: len(wm.word)])
-        else:
-            for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(wm.word, target):
-                if tag == "equal":
-                    found.update(offsets[j1:j2])
-
-
-def _stable_order(values: np.ndarray) -> np.ndarray:
-    """``argsort(values, kind="stable")`` for non-negative int32, as 16-bit radix passes.
-
-    numpy radix-sorts 16-bit keys; two passes (low half, then high half) beat its
-    general stable sort on the millions of tokens of a large index.
-    """
-    # argsort answers int64; the positions fit int32, and half the bytes keep the peak
-    # memory of a large build down.
-    low = np.argsort((values & 0xFFFF).astype(np.uint16), kind="stable").astype(np.int32)
-    high = (values >> 16).astype(np.uint16)[low]
-    if not high.any():
-        return low
-    return low[np.argsort(high, kind="stable")]
 
 
 def _top(key: np.ndarray, want: int) -> np.ndarray:
@@ -781,26 +576,15 @@ def _contains_run(seq: list[str], words: list[str]) -> bool:
     return any(seq[i] == first and seq[i : i + n] == words for i in range(len(seq) - n + 1))
 
 
-def _sentence_of(starts: list[int], offset: int) -> int:
-    i = bisect_right(starts, offset) - 1
-    return i if i >= 0 else -1
+def _phrase_patterns(q: Query) -> list[re.Pattern[str]]:
+    return [
+        re.compile(r"\s+".join(re.escape(p) for p in ph.split()), re.IGNORECASE)
+        for ph in q.phrases
+    ]
 
 
-def _timestamp(dt: datetime | None) -> float:
-    if dt is None:
-        return float("-inf")
-    try:
-        return dt.timestamp()
-    except (OverflowError, OSError, ValueError):
-        return float("-inf")
-
-
-def _site_names(article: Article) -> str:
-    names = [article.site or ""]
-    if article.url:
-        with contextlib.suppress(ValueError):
-            names.append(urlsplit(article.url).netloc)
-    return fold(" ".join(names))
+def _never() -> None:
+    """A cancel check that never fires."""
 
 
 def _checker(cancel: Canceller | threading.Event | None) -> Callable[[], None]:
