@@ -141,7 +141,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, p_end: int) -> bo
     if kind == "cjk":
         return True
     nxt = _NEXT.match(text, m.end(), p_end)
-    opener, word = nxt.group(1), nxt.group(2)  # type: ignore[union-attr]
+    assert nxt is not None  # every part of _NEXT may be empty: it always matches
+    opener, word = nxt.group(1), nxt.group(2)
     if not word:
         # A quote mark left standing alone ('America. "') closes the sentence before it.
         return not opener

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from tui.core.extract.speaker_data import (
     CREDIT_PATTERN,
@@ -21,14 +22,14 @@ from tui.core.extract.speaker_data import (
 def _alternation(words: dict[str, str]) -> str:
     """A regex matching any of the words, each followed by its lookahead ("" for none),
     factored by common prefixes: "said|says" -> "sa(?:id|ys)", far fewer steps per try."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, Any] = {}
     for word, ahead in words.items():
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {"": ahead}  # the end of a word, holding its lookahead
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
             alts.append(node[""][""])

@@ -347,8 +347,8 @@ class SearchIndex(Searchable):
             if not wm.found:
                 continue
             best = np.zeros(n, dtype=np.uint16)
-            for score, docs in wm.groups:  # ascending: a document keeps its best score
-                best[docs] = _WORD_HIT + (score if i < _MAX_WORDS else 0)
+            for word_score, docs in wm.groups:  # ascending: a document keeps its best score
+                best[docs] = _WORD_HIT + (word_score if i < _MAX_WORDS else 0)
             if acc is None:
                 acc = best
             else:

@@ -13,7 +13,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -97,7 +97,9 @@ class SegmentFolder:
             raise IndexUnavailable(f"{self.folder}: {exc.strerror or exc}") from None
         return SegmentInfo(name, len(arrays["article_day"]), len(arrays["doc_kind"]), size)
 
-    def commit(self, segments: list[SegmentInfo], removed: list[SegmentInfo] = ()) -> None:
+    def commit(
+        self, segments: list[SegmentInfo], removed: Sequence[SegmentInfo] = ()
+    ) -> None:
         """Make ``segments`` the live set (caller holds the lock); delete ``removed`` files."""
         data = {"format": FORMAT, "segments": [asdict(s) for s in segments]}
         tmp = self.folder / f"{MANIFEST}.{uuid.uuid4().hex[:8]}.tmp"

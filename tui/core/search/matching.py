@@ -91,4 +91,4 @@ def _mark(word: str, offsets: Sequence[int], matches: Sequence[WordMatch], found
         else:
             for tag, _i1, _i2, j1, j2 in Levenshtein.opcodes(wm.word, target):
                 if tag == "equal":
-                    found.update(offsets[j1:j2])
+                    found.update(offsets[int(j1) : int(j2)])

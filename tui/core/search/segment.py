@@ -164,7 +164,7 @@ def _merge_postings(
         rank = np.arange(len(word)) - np.repeat(starts, run_len)
         post_out[filled[word] + rank] = doc
         filled += np.bincount(word, minlength=len(words))
-    out = {"post": post_out, "post_off": off}
+    out: dict[str, np.ndarray] = {"post": post_out, "post_off": off}
     out.update(pack_strings("words", words))
     return out
 
