@@ -69,7 +69,7 @@ def test_failed_reanalysis_keeps_the_older_analysis(tmp_path, monkeypatch) -> No
     def broken(article):
         raise RuntimeError("model missing")
 
-    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "2")
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "next")
     with Library.open(tmp_path / "lib.db", analyser=broken) as lib:
         assert lib.get_article(article.id).analysis.claims  # the cached v1 analysis
 
@@ -92,9 +92,9 @@ def test_reimport_skips_analysis_of_known_articles(tmp_path, monkeypatch) -> Non
     assert (again.imported, again.duplicates, again.article_ids) == (0, 4, first.article_ids)
     assert len(calls) == 4  # nothing analysed twice
     assert db.read_bytes() == before  # and nothing written
-    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "2")
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "next")
     with Library.open(db) as lib:
         upgraded = import_paths(lib, [tmp_path / "in"], workers=1, analyser=counting)
         assert upgraded.duplicates == 4 and len(calls) == 8  # stale: analysed again, stored
         version = lib._conn.execute("SELECT DISTINCT extractor_version FROM analyses").fetchall()
-        assert version == [("2",)]
+        assert version == [("next",)]

@@ -197,7 +197,7 @@ def test_notes_and_stars_survive_an_extractor_upgrade(tmp_path, monkeypatch, via
         old.star_claim(article.id, claim_key(survey))
         old.set_note(article.id, None, "article note")
 
-    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "2")
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "next")
     with Library.open(path, analyser=upgraded_analyse) as new:
         if via == "reimport":
             assert new.import_articles([make_article(1)]).duplicates == 1

@@ -9,7 +9,7 @@ from tui.core.model import Analysis, Article, Entity, Span
 # Stored with every analysis; a library re-analyses articles stored under another version.
 # Reading it must stay cheap (the reader checks it when it opens an article), so the
 # extractors, ~120 ms of imports and tables, load when analyse() first runs.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 EntityEngine = Callable[[str, list[Span]], list[Entity]]
 
