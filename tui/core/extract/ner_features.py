@@ -266,9 +266,9 @@ def iter_runs(
     for m in RUN_RE.finditer(text, start, end):
         rs, re_ = m.span()
         if rs > last and text[rs - 1] in "-‐‑":
-            p = _PREFIX_RE.search(text, max(last, rs - 4), rs)
-            if p:
-                rs = p.start()
+            prefix = _PREFIX_RE.search(text, max(last, rs - 4), rs)
+            if prefix:
+                rs = prefix.start()
         last = re_
         if rs == start and not caps and text[rs:re_].lower() in common:
             continue  # the commonest run of all: "The", "But", "However" opening a sentence
