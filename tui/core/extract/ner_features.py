@@ -58,19 +58,23 @@ _ABBR = (
 # A word: letters/digits with internal hyphens, full stops and apostrophes, never swallowing a
 # possessive 's, and never a trailing full stop.
 _WORDTAIL = r"(?:[^\W_]|&|[-‐‑.](?=[^\W_])|['’](?![sS]\b)(?=[^\W_]))*"
+# Arabic article prefixes of a name: "al-Sharaa", "ash-Shami".
+_PREFIX = "(?:al|el|ad|as|an|ash|ar|ul)[-‐‑]"
 _CAP = (
     rf"(?:(?:{_UP}\.){{2,}}(?![^\W_]|-[^\W_])"  # U.S., U.N. (not "U.S.-based")
     rf"|(?:{_ABBR})\.(?!\w)"
     rf"|{_UP}\.(?=[ \t]+{_UP}[^\W\d_])"  # an initial: "George W. Bush"
-    rf"|(?:(?:al|el|ad|as|an|ash|ar|ul)[-‐‑])?{_UP}{_WORDTAIL})"
+    rf"|(?:{_PREFIX})?{_UP}{_WORDTAIL})"
 )
 _CONN = r"(?:of|for|and|the|de|du|da|des|del|della|di|dos|van|von|der|den|la|le|y|bin|ibn|al|on|&)"
 _SP = r"[ \t\u00a0]+"
 # No lookbehind here: a leading lookbehind would stop the regex engine from skipping ahead to
 # the next possible first character; iter_runs checks the word boundary instead.
-# The lookahead of possible first characters lets the engine skip ahead quickly.
-_FIRST = "[" + _UP[1:-1] + "ae" + "]"
-RUN_RE = re.compile(rf"(?={_FIRST}){_CAP}(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
+# The lookahead of capitals lets the engine skip ahead quickly; a run's lowercase "al-"
+# prefix is taken back by iter_runs (_PREFIX_RE), since allowing "a" and "e" as first
+# characters made the engine try a name at nearly every word.
+RUN_RE = re.compile(rf"(?={_UP}){_CAP}(?:{_SP}(?:{_CONN}{_SP})*{_CAP})*")
+_PREFIX_RE = re.compile(_PREFIX + r"\Z")
 TOKEN_RE = re.compile(rf"{_CAP}|[^\W_]{_WORDTAIL}|\S")
 _NEXT_RE = re.compile(r"\s*([\w'’][\w'’-]*|\S)")
 _DIGIT_RE = re.compile(r"\d")
@@ -258,9 +262,15 @@ def iter_runs(
     A run may not start inside a word ("iPhone", "U.S.-Iraq" after the hyphen) unless after
     "ex-" ("ex-Admiral Gorshkov"); such a first token is dropped and the rest kept."""
     common = common_words()
+    last = start
     for m in RUN_RE.finditer(text, start, end):
         rs, re_ = m.span()
-        if rs == start and not caps and m.group().lower() in common:
+        if rs > last and text[rs - 1] in "-‐‑":
+            prefix = _PREFIX_RE.search(text, max(last, rs - 4), rs)
+            if prefix:
+                rs = prefix.start()
+        last = re_
+        if rs == start and not caps and text[rs:re_].lower() in common:
             continue  # the commonest run of all: "The", "But", "However" opening a sentence
         if rs > start:
             c = text[rs - 1]

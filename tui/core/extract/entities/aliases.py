@@ -57,7 +57,9 @@ class _Index:
     people: dict[str, list[_Named]] = field(default_factory=dict)
     first_names: dict[str, list[_Named]] = field(default_factory=dict)  # by first 4 letters
 
-    def add(self, n: _Named, with_acronyms: bool) -> None:
+    def add(self, n: _Named, wanted: list[frozenset[str]]) -> None:
+        """Index one entity; its acronyms only when some wanted acronym's letters (a set
+        each) are all among its initials, since most names are no one's acronym."""
         w = n.words
         for form in (n.ent.name, *n.ent.aliases):
             self.by_form.setdefault(form, []).append(n)
@@ -68,7 +70,8 @@ class _Index:
             keys.add((_stem(w[0]),))
         for k in keys:
             self.parts.setdefault(k, []).append(n)
-        if with_acronyms:
+        initials = set("".join(x[0].upper() for x in w if x[:1].isalpha()))
+        if any(letters <= initials for letters in wanted):
             for acr in _acronyms(w):
                 self.acronyms.setdefault(acr, []).append(n)
         if n.ent.label == "PERSON":
@@ -83,9 +86,11 @@ def merge_aliases(entities: list[Entity]) -> list[Entity]:
         return entities
     named = [_Named(e, e.name.split()) for e in entities]
     index = _Index()
-    with_acronyms = any(len(n.words) == 1 and n.ent.name.isupper() for n in named)
+    wanted = list(
+        {frozenset(n.ent.name) for n in named if len(n.words) == 1 and n.ent.name.isupper()}
+    )
     for n in named:
-        index.add(n, with_acronyms)
+        index.add(n, wanted)
     target: dict[int, Entity] = {}
     for n in named:
         found = _full_form(n, index)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tui.core.extract import ner_features as nf
 from tui.core.extract.entities.mentions import Mention, key
@@ -139,9 +139,26 @@ def _count_whole_word(text: str, low: str) -> int:
 
 _PARTY_STATE_RE = re.compile(r"[DRI][-‐‑]([A-Z][A-Za-z.]*)\Z")
 _DATELINE_AFTER_RE = re.compile(r"[ \t]*(?:,|\(|--|—|–|-[ \t])")
+# No leading \b: a pattern that opens with literal letters lets the engine skip to them;
+# word_starts() checks the boundary.
 _LAW_RE = re.compile(
-    r"\b(?:Prop\.|Proposition|Section|Article|Title|Amendment)[ \t]+\d{1,4}[A-Z]?\b"
+    r"(?:Prop\.|Proposition|Section|Article|Title|Amendment)[ \t]+\d{1,4}[A-Z]?\b"
 )
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches finditer would give for pattern with a leading \\b (which starts at a
+    letter): those not preceded by a word character, scanning on past the others."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        a = m.start()
+        if a and _WORD_CHAR_RE.match(text, a - 1):
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > a else a + 1
+
 _NAMED_LAW_RE = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+Law\b")  # "Moore's Law"
 
 
@@ -177,7 +194,7 @@ def numbered_laws(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with numbered laws and sections added ("Prop. 13", "Section 8"); a mention
     inside one ("Section") gives way to it, one overlapping it otherwise keeps its place."""
     laws = []
-    hits = list(_LAW_RE.finditer(text))
+    hits = list(word_starts(_LAW_RE, text))
     if "s Law" in text or "s\tLaw" in text:
         hits.extend(_NAMED_LAW_RE.finditer(text))
     for lm in hits:

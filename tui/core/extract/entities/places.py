@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.core.extract import ner_features as nf
-from tui.core.extract.entities.evidence import with_mentions
+from tui.core.extract.entities.evidence import with_mentions, word_starts
 from tui.core.extract.entities.lexicon import GAZ_LABEL, gaz
 from tui.core.extract.entities.mentions import Mention, key
 
@@ -76,7 +76,7 @@ def _place(text: str, a: int, b: int) -> Mention:
     return Mention(a, b, "GPE", name, tuple(name.split()), False, strong=True)
 
 
-_NICKNAMED_RE = re.compile(r"\b[A-Z][a-z]+[ \t]+[“\"][A-Z][\w.'’-]*[”\"][ \t]+[A-Z][\w'’-]+")
+_NICKNAMED_RE = re.compile(r"[A-Z][a-z]+[ \t]+[“\"][A-Z][\w.'’-]*[”\"][ \t]+[A-Z][\w'’-]+")
 
 
 def nicknamed_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -84,7 +84,7 @@ def nicknamed_people(text: str, mentions: list[Mention]) -> list[Mention]:
     if "“" not in text and '"' not in text:
         return mentions
     found = []
-    for nm in _NICKNAMED_RE.finditer(text):
+    for nm in word_starts(_NICKNAMED_RE, text):
         a, b = nm.span()
         name = text[a:b]
         if name.split()[0] not in nf.common_words():
