@@ -48,7 +48,9 @@ class OpenDialog(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="open-box"):
             yield Static(HINT, id="open-hint")
-            yield SafeInput(placeholder="path to a file or folder, or an http(s):// address", id="open-path")
+            yield SafeInput(
+                placeholder="path to a file or folder, or an http(s):// address", id="open-path"
+            )
             yield Static("", id="open-matches", markup=False)
             yield SafeDirectoryTree(str(self.root), id="open-tree")
             with Horizontal(id="open-buttons"):

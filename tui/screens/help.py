@@ -74,17 +74,21 @@ class HelpScreen(Dialog[None]):
     ]
 
     def __init__(
-        self, areas: list[tuple[str, Iterable[BindingType]]], article_title: str = ""
+        self,
+        areas: list[tuple[str, Iterable[BindingType]]],
+        article_title: str = "",
+        config_path: str = "",
     ) -> None:
         super().__init__()
         self.areas = areas
         self.article_title = article_title
+        self.config_path = config_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static(id="help-title")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Static(Content("escape, q or ? closes this help"), id="help-hint")
+            yield Static(id="help-hint")
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
@@ -93,6 +97,10 @@ class HelpScreen(Dialog[None]):
         if self.article_title:
             title += " — reading: " + sanitize_for_terminal(self.article_title)
         self.query_one("#help-title", Static).update(Content(title))
+        hint = "escape, q or ? closes this help"
+        if self.config_path:
+            hint += " · config: " + sanitize_for_terminal(self.config_path)
+        self.query_one("#help-hint", Static).update(Content(hint))
         table = self.query_one(DataTable)
         table.add_columns("Where", "Keys", "What it does")
         previous = None
