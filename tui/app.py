@@ -57,14 +57,14 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("o", "open", "Open"),
-        Binding("s", "feeds", "Feeds", show=False),
-        Binding("R", "refresh_feeds", "Refresh feeds", show=False),
-        Binding("O", "open_in_browser", "Open in browser", show=False),
-        Binding("y", "copy_url", "Copy URL", show=False),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("o", "open", "Open", id="open"),
+        Binding("s", "feeds", "Feeds", show=False, id="feeds"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh_feeds"),
+        Binding("O", "open_in_browser", "Open in browser", show=False, id="open_in_browser"),
+        Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
     def __init__(

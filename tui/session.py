@@ -27,12 +27,24 @@ class SessionMixin:
     def load_session(self) -> None:
         self.config = load_config()
         self.remembered = load_state()
-        theme = self.remembered.theme or self.config.reader.theme
         app: Any = self
+        if self.config.keys:
+            self.apply_keys()
+        theme = self.remembered.theme or self.config.reader.theme
         if theme in app.available_themes:
             app.theme = theme
         elif theme:
             self.config.problems.append(f"unknown theme {theme!r}; using {app.theme}")
+
+    def apply_keys(self) -> None:
+        """The config's [keys] through Textual's keymap; unknown ids and clashes reported."""
+        from tui.keymap import check_keymap
+        from tui.screens.help import help_areas
+
+        app: Any = self
+        keymap, problems = check_keymap(self.config.keys, help_areas(type(app)))
+        self.config.problems.extend(f"{self.config.path}: {p}" for p in problems)
+        app.set_keymap(keymap)
 
     @property
     def wide_from(self) -> int:

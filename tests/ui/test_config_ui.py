@@ -121,3 +121,36 @@ def test_library_path_order(monkeypatch, tmp_path: Path) -> None:
     assert resolve_library_path(None, "conf.db") == tmp_path / "env.db"
     monkeypatch.delenv("NEWSREADER_LIBRARY")
     assert resolve_library_path(None, str(tmp_path / "conf.db")) == tmp_path / "conf.db"
+
+
+def test_a_remapped_key_works_and_help_shows_it(user_config: Path) -> None:
+    """[keys] show_panel-figures = "9": g shows the Figures panel, help lists 9."""
+    user_config.write_text('[keys]\nshow_panel-figures = "9"\n', encoding="utf-8")
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await pilot.press("9")
+        await pilot.pause()
+        assert app.main.side.current == "figures"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from textual.widgets import DataTable
+
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert any(r[1] == "9" and r[2] == "Figures" for r in rows)
+
+    run(scenario)
+
+
+def test_unknown_ids_and_clashing_keys_are_reported(user_config: Path) -> None:
+    user_config.write_text(
+        '[keys]\nno_such_thing = "x"\nshow_panel-figures = "1"\n', encoding="utf-8"
+    )
+
+    async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
+        await pilot.pause(0.2)
+        message = next(n.message for n in app._notifications if n.title == "Config")
+        assert "keys.no_such_thing: no such action" in message
+        assert "keys.show_panel-figures: '1' is already the key of show_panel-outline" in message
+
+    run(scenario)

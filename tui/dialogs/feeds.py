@@ -35,8 +35,8 @@ class FeedsDialog(ModalScreen[int | None]):
 
     CSS_PATH = DIALOG_CSS
     BINDINGS = [
-        Binding("escape", "cancel", "Close"),
-        Binding("R", "refresh_all", "Refresh all"),
+        Binding("escape", "cancel", "Close", id="cancel"),
+        Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
     ]
 
     def __init__(self, feeds: list[Feed], counts: dict[int, FeedCounts]) -> None:

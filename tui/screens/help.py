@@ -48,7 +48,9 @@ def binding_rows(
         for binding in Binding.make_bindings(bindings):
             if not binding.description:
                 continue
-            key = binding.key_display or _key_display(app_key_display, binding)
+            # A key remapped in the config's [keys] (App.set_keymap) shows as remapped.
+            remapped = getattr(app_key_display, "_keymap", {}).get(binding.id or "")
+            key = remapped or binding.key_display or _key_display(app_key_display, binding)
             rows.append((area, key, binding.description))
     # One row per (area, description): make_bindings splits "j,down" into two bindings.
     merged: dict[tuple[str, str], list[str]] = {}
@@ -68,9 +70,9 @@ class HelpScreen(Dialog[None]):
     """A modal table of the bindings of the app, the main screen and each pane."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="dismiss"),
+        Binding("j", "scroll('down')", "Down", show=False, id="scroll-down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="scroll-up"),
     ]
 
     def __init__(

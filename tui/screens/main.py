@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Header, OptionList
 
+from tui.keymap import with_ids
 from tui.messages import MAIN_READER, SECOND_READER, OpenRequest
 from tui.screens.library_actions import LibraryActions
 from tui.screens.search_actions import SearchActions
@@ -46,7 +47,7 @@ class MainScreen(LibraryActions, SearchActions):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # set from the config
     AUTO_FOCUS = "#reader"
 
-    BINDINGS = [
+    BINDINGS = with_ids(
         Binding("tab", "focus_next_pane", "Next pane", show=False),
         Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
         Binding("1", "show_panel('outline')", "Outline"),
@@ -76,7 +77,7 @@ class MainScreen(LibraryActions, SearchActions):
         Binding("F", "filter", "Filter list", show=False),
         Binding("D,delete", "delete_article", "Delete article", show=False),
         Binding("escape", "close_overlay", "Close / clear", show=False),
-    ]
+    )
 
     # ------------------------------------------------------------------ layout
 

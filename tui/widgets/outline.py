@@ -62,10 +62,10 @@ class OutlinePanel(NavList):
     """Claims; selecting one scrolls the reader to its sentence."""
 
     BINDINGS = [
-        Binding("enter", "select", "Go to claim"),
-        Binding("s", "toggle_grouping", "Group by speaker"),
-        Binding("asterisk", "star_claim", "Star claim"),
-        Binding("a", "note_claim", "Note on claim"),
+        Binding("enter", "select", "Go to claim", id="select"),
+        Binding("s", "toggle_grouping", "Group by speaker", id="toggle_grouping"),
+        Binding("asterisk", "star_claim", "Star claim", id="star_claim"),
+        Binding("a", "note_claim", "Note on claim", id="note_claim"),
     ]
 
     group_by_speaker: reactive[bool] = reactive(False)
