@@ -63,7 +63,7 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
         Binding("s", "feeds", "Feeds", show=False, id="feeds"),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh_feeds"),
         Binding("O", "open_in_browser", "Open in browser", show=False, id="open_in_browser"),
-        Binding("y", "copy_url", "Copy URL", show=False, id="copy_url"),
+        Binding("y", "copy", "Copy claim (Outline) / URL", show=False, id="copy"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
@@ -380,6 +380,20 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
         article = self.main.reader.article
         title = display_title(article) if article is not None else ""
         self.push_screen(HelpScreen(help_areas(type(self)), title, str(self.config.path or "")))
+
+    def action_copy(self) -> None:
+        """y: the claim selected in the Outline with its citation, else the article's URL."""
+        from tui.copying import claim_citation
+        from tui.widgets.outline import OutlinePanel
+
+        outline = self.focused
+        article = self.main.reader.article
+        claim = outline.current_claim if isinstance(outline, OutlinePanel) else None
+        if claim is None or article is None:
+            self.action_copy_url()
+            return
+        self.copy_to_clipboard(claim_citation(claim, article))
+        self.notify("Copied the claim with its speaker and source", timeout=2)
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""
