@@ -80,7 +80,7 @@ def test_every_dialog_loads_the_dialog_stylesheet() -> None:
 
 
 def test_every_dialog_is_a_dialog() -> None:
-    """Every modal screen (seven at issue 13, feeds since) shares one base: its stylesheet and escape."""
+    """Every modal screen (seven at issue 13, then feeds) shares one base: stylesheet, escape."""
     from textual.screen import ModalScreen
 
     import tui.screens.help

@@ -7,14 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.feeds import Feed, FeedCounts
 from tui.core.fetch import redact
 from tui.core.textsafe import sanitize_for_terminal
-from tui.dialogs import DIALOG_CSS
+from tui.dialogs import Dialog
 
 HELP = "Enter: show this feed's articles   R: refresh all   escape: close"
 
@@ -30,10 +29,9 @@ def feed_line(feed: Feed, counts: FeedCounts | None) -> Content:
     return line
 
 
-class FeedsDialog(ModalScreen[int | None]):
+class FeedsDialog(Dialog[int | None]):
     """Pick a subscription (returns its id) to filter the article list by it."""
 
-    CSS_PATH = DIALOG_CSS
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="cancel"),
         Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
@@ -73,5 +71,3 @@ class FeedsDialog(ModalScreen[int | None]):
         self.dismiss(None)
         self.app.call_later(self.app.run_action, "refresh_feeds")
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
