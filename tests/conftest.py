@@ -36,3 +36,15 @@ def _private_library(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> P
     path = tmp_path_factory.mktemp("library") / "library.sqlite3"
     monkeypatch.setenv("NEWSREADER_LIBRARY", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Every test gets its own (absent) config and state files: none touches the user's.
+
+    A test that wants a config writes this path; the app reads it at start.
+    """
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(folder / "config.toml"))
+    monkeypatch.setenv("NEWSREADER_STATE", str(folder / "state.json"))
+    return folder / "config.toml"

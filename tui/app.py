@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -22,6 +22,7 @@ from tui.feeds_actions import FeedsActions
 from tui.messages import ImportFinished, ImportProgress, IndexReady, WorkFailed
 from tui.resources import seeds_dir, styles_dir
 from tui.screens.main import MainScreen
+from tui.session import SessionMixin
 from tui.widgets.format import display_title
 from tui.widgets.safe_text import sanitize_for_terminal
 
@@ -49,21 +50,21 @@ def _reader_commands() -> type:
     return ReaderCommands
 
 
-class NewsReaderApp(FeedsActions, App[int]):
+class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
     """Articles on the left, the reader in the centre, the analysis on the right."""
 
     CSS_PATH = [str(styles_dir() / "app.tcss")]
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("o", "open", "Open"),
-        Binding("s", "feeds", "Feeds", show=False),
-        Binding("R", "refresh_feeds", "Refresh feeds", show=False),
-        Binding("O", "open_in_browser", "Open in browser", show=False),
-        Binding("y", "copy_url", "Copy URL", show=False),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("o", "open", "Open", id="open"),
+        Binding("s", "feeds", "Feeds", show=False, id="feeds"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh_feeds"),
+        Binding("O", "open_in_browser", "Open in browser", show=False, id="open_in_browser"),
+        Binding("y", "copy", "Copy claim (Outline) / URL", show=False, id="copy"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
     def __init__(
@@ -98,6 +99,8 @@ class NewsReaderApp(FeedsActions, App[int]):
         self._loading = bool(self.paths) or library is not None
         self._known_count = -1  # articles in the library when last listed (check_library)
         self._exit_after = os.environ.get(EXIT_AFTER_ENV, "")
+        self._restored = False  # the remembered tabs are reopened once, after the first load
+        self.load_session()
 
     def _import_target(self) -> Library:
         """The library files are imported into: the user's, or a temporary one.
@@ -134,12 +137,15 @@ class NewsReaderApp(FeedsActions, App[int]):
         if self.library is not None or self.paths:
             self.call_after_refresh(self.start_import, self.paths)
         else:
+            self._restored = True
+            self.call_after_refresh(self.restore_tabs)
             self.call_after_refresh(self.build_index)
 
     def _first_paint(self) -> None:
         gc.set_threshold(DEFAULT_GC_THRESHOLD, *gc.get_threshold()[1:])
         if self.library is not None:
             self.set_interval(LIBRARY_CHECK_SECONDS, self.check_library)
+        self.tell_config_problems()
         paint_file = os.environ.get(PAINT_FILE_ENV)
         if paint_file:
             Path(paint_file).write_text(repr(time.time()), encoding="utf-8")
@@ -304,6 +310,9 @@ class NewsReaderApp(FeedsActions, App[int]):
             self.main.refresh_list(keep=keep, open_first=keep is None)
             if keep is not None:
                 self.main.open_ids(ids)
+            elif not self._restored:
+                self.restore_tabs()
+            self._restored = True
             if summary.imported:
                 n = summary.imported
                 self.notify(f"Imported {n} article{'s' if n != 1 else ''}", timeout=3)
@@ -315,6 +324,25 @@ class NewsReaderApp(FeedsActions, App[int]):
         self.build_index()
         if self._exit_after == "loaded":
             self.call_after_refresh(self._loaded_paint)
+
+    def restore_tabs(self) -> None:
+        """Reopen the tabs open at the last exit (those still in the library)."""
+        known = set()
+        for article_id in self.remembered.open_tabs:
+            try:
+                self.store.get_summary(article_id)
+            except Exception:  # deleted since: not reopened
+                continue
+            known.add(article_id)
+        tabs = self.tabs_to_restore(known)
+        if tabs:
+            self.main.open_ids(tabs)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Remember the theme and the open tabs, then leave."""
+        if self.is_running and self.screen_stack and hasattr(self, "_main"):
+            self.save_session(self.main)
+        super().exit(*args, **kwargs)
 
     def check_library(self) -> None:
         """Another program changed the library (an import from another terminal): reload."""
@@ -379,7 +407,21 @@ class NewsReaderApp(FeedsActions, App[int]):
 
         article = self.main.reader.article
         title = display_title(article) if article is not None else ""
-        self.push_screen(HelpScreen(help_areas(type(self)), title))
+        self.push_screen(HelpScreen(help_areas(type(self)), title, str(self.config.path or "")))
+
+    def action_copy(self) -> None:
+        """y: the claim selected in the Outline with its citation, else the article's URL."""
+        from tui.copying import claim_citation
+        from tui.widgets.outline import OutlinePanel
+
+        outline = self.focused
+        article = self.main.reader.article
+        claim = outline.current_claim if isinstance(outline, OutlinePanel) else None
+        if claim is None or article is None:
+            self.action_copy_url()
+            return
+        self.copy_to_clipboard(claim_citation(claim, article))
+        self.notify("Copied the claim with its speaker and source", timeout=2)
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""
@@ -452,7 +494,10 @@ def run_reader(args: argparse.Namespace) -> int:
     gc.freeze()
     gc.set_threshold(STARTUP_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
-        library = Library.open(resolve_library_path(getattr(args, "library", None)))
+        from tui.config import load_config
+
+        configured = load_config().library.path
+        library = Library.open(resolve_library_path(getattr(args, "library", None), configured))
     except LibraryError as exc:
         print(f"newsreader: {sanitize_for_terminal(str(exc))}", file=sys.stderr)
         return 1

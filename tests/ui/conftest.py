@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.ui.sample import sample_articles
@@ -15,10 +17,8 @@ def app() -> NewsReaderApp:
 
 
 @pytest.fixture(autouse=True)
-def _reading_takes_a_minute(monkeypatch: pytest.MonkeyPatch) -> None:
+def _reading_takes_a_minute(user_config: Path) -> None:
     """An article shown counts as read after a minute, not 2 s: on a loaded machine a test
     (or a snapshot) can take longer than 2 s, and what it sees must not depend on that.
-    Tests of the delay itself set their own."""
-    import tui.screens.library_actions as actions
-
-    monkeypatch.setattr(actions, "READ_AFTER_SECONDS", 60.0)
+    Tests of the delay itself write their own config."""
+    user_config.write_text("[reader]\nmark_read_after = 60\n", encoding="utf-8")

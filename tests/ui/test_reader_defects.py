@@ -80,11 +80,9 @@ def read_ids(app: NewsReaderApp) -> set[str]:
 
 
 @pytest.fixture
-def slow_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+def slow_reading(user_config: Path) -> None:
     """Articles are read only after a minute on screen (a loaded machine is slow)."""
-    import tui.screens.library_actions as actions
-
-    monkeypatch.setattr(actions, "READ_AFTER_SECONDS", 60.0)
+    user_config.write_text("[reader]\nmark_read_after = 60\n", encoding="utf-8")
 
 
 @pytest.mark.usefixtures("slow_reading")
@@ -113,10 +111,9 @@ def test_enter_marks_read_at_once() -> None:
     run(scenario)
 
 
-def test_an_article_shown_for_a_while_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.screens.library_actions as actions
-
-    monkeypatch.setattr(actions, "READ_AFTER_SECONDS", 0.3)
+def test_an_article_shown_for_a_while_is_read(user_config: Path) -> None:
+    """The delay comes from the config's [reader] mark_read_after."""
+    user_config.write_text("[reader]\nmark_read_after = 0.3\n", encoding="utf-8")
 
     async def scenario(app: NewsReaderApp, pilot: Pilot) -> None:
         first = app.main.entries[0].id

@@ -10,9 +10,16 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 from tests.ui.sample import sample_articles
 from tui.app import NewsReaderApp
+
+
+@pytest.fixture(autouse=True)
+def _fixed_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A config whose path (shown in help) is the same on every run: relative to the repo."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("NEWSREADER_CONFIG", "tests/fixtures/snapshot_config.toml")
 
 
 def make_app() -> NewsReaderApp:
@@ -91,6 +98,7 @@ def test_screen(snap_compare, name: str, size: tuple[int, int], theme: str, keys
 @pytest.mark.parametrize(("size", "theme"), [(SMALL, DARK), (LARGE, LIGHT)])
 def test_open_dialog(snap_compare, monkeypatch, size: tuple[int, int], theme: str) -> None:
     monkeypatch.chdir(SEEDS)  # a folder whose listing does not change
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(REPO / "tests/fixtures/snapshot_config.toml"))
     assert snap_compare(make_app(), terminal_size=size, run_before=_themed(theme, "o", "s"))
 
 

@@ -13,14 +13,19 @@ def add_library_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--library",
         metavar="DB",
-        help=f"the library file (default: ${ENV_VAR}, else the user data directory)",
+        help=(
+            f"the library file (default: ${ENV_VAR}, else the config's [library] path, "
+            "else the user data directory)"
+        ),
     )
 
 
 def open_library(args: argparse.Namespace) -> Library | None:
     """The library named by the arguments, or None after a one-line message on stderr."""
+    from tui.config import load_config
+
     try:
-        return Library.open(resolve_library_path(args.library))
+        return Library.open(resolve_library_path(args.library, load_config().library.path))
     except LibraryError as exc:
         error(str(exc))
         return None

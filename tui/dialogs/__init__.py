@@ -24,7 +24,7 @@ class Dialog(ModalScreen[ResultType]):
     """
 
     CSS_PATH = DIALOG_CSS
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def action_cancel(self) -> None:
         """Close without an answer."""

@@ -35,8 +35,8 @@ class FeedsDialog(Dialog[int | None]):
     """Pick a subscription (returns its id) to filter the article list by it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close"),
-        Binding("R", "refresh_all", "Refresh all"),
+        Binding("escape", "cancel", "Close", id="cancel"),
+        Binding("R", "refresh_all", "Refresh all", id="refresh_all"),
     ]
 
     def __init__(self, feeds: list[Feed], counts: dict[int, FeedCounts]) -> None:

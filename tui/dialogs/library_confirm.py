@@ -18,8 +18,8 @@ class ConfirmDelete(Dialog[bool]):
     """
 
     BINDINGS = [
-        Binding("y", "confirm", "Delete"),
-        Binding("n,escape", "cancel", "Cancel"),
+        Binding("y", "confirm", "Delete", id="confirm"),
+        Binding("n,escape", "cancel", "Cancel", id="cancel"),
     ]
 
     def __init__(

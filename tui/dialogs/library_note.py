@@ -19,8 +19,8 @@ class NoteEditor(Dialog[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save"),
     ]
 
     def __init__(self, text: str = "", *, title: str = "Note", quote: str | None = None) -> None:

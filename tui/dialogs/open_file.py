@@ -39,7 +39,9 @@ class SafeDirectoryTree(DirectoryTree):
 class OpenDialog(Dialog[str | None]):
     """Type a file/folder path and press Enter, or pick a file in the tree."""
 
-    BINDINGS = [Binding("tab", "complete", "Complete path", show=False, priority=True)]
+    BINDINGS = [
+        Binding("tab", "complete", "Complete path", show=False, priority=True, id="complete")
+    ]
 
     def __init__(self, root: str | Path = ".") -> None:
         super().__init__()

@@ -81,11 +81,11 @@ class SearchDialog(Dialog[Hit | None]):
             self.hits = hits
 
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down,ctrl+n", "cursor(1)", "Next", show=False, priority=True),
-        Binding("up,ctrl+p", "cursor(-1)", "Previous", show=False, priority=True),
-        Binding("pagedown", "cursor(10)", "Page down", show=False, priority=True),
-        Binding("pageup", "cursor(-10)", "Page up", show=False, priority=True),
+        Binding("escape", "close", "Close", id="close"),
+        Binding("down,ctrl+n", "cursor(1)", "Next", show=False, priority=True, id="cursor-down"),
+        Binding("up,ctrl+p", "cursor(-1)", "Previous", show=False, priority=True, id="cursor-up"),
+        Binding("pagedown", "cursor(10)", "Page down", show=False, priority=True, id="page-down"),
+        Binding("pageup", "cursor(-10)", "Page up", show=False, priority=True, id="page-up"),
     ]
 
     def __init__(

@@ -48,7 +48,9 @@ def binding_rows(
         for binding in Binding.make_bindings(bindings):
             if not binding.description:
                 continue
-            key = binding.key_display or _key_display(app_key_display, binding)
+            # A key remapped in the config's [keys] (App.set_keymap) shows as remapped.
+            remapped = getattr(app_key_display, "_keymap", {}).get(binding.id or "")
+            key = remapped or binding.key_display or _key_display(app_key_display, binding)
             rows.append((area, key, binding.description))
     # One row per (area, description): make_bindings splits "j,down" into two bindings.
     merged: dict[tuple[str, str], list[str]] = {}
@@ -68,23 +70,27 @@ class HelpScreen(Dialog[None]):
     """A modal table of the bindings of the app, the main screen and each pane."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j", "scroll('down')", "Down", show=False),
-        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="dismiss"),
+        Binding("j", "scroll('down')", "Down", show=False, id="scroll-down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="scroll-up"),
     ]
 
     def __init__(
-        self, areas: list[tuple[str, Iterable[BindingType]]], article_title: str = ""
+        self,
+        areas: list[tuple[str, Iterable[BindingType]]],
+        article_title: str = "",
+        config_path: str = "",
     ) -> None:
         super().__init__()
         self.areas = areas
         self.article_title = article_title
+        self.config_path = config_path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static(id="help-title")
             yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            yield Static(Content("escape, q or ? closes this help"), id="help-hint")
+            yield Static(id="help-hint")
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")
@@ -93,6 +99,10 @@ class HelpScreen(Dialog[None]):
         if self.article_title:
             title += " — reading: " + sanitize_for_terminal(self.article_title)
         self.query_one("#help-title", Static).update(Content(title))
+        hint = "escape, q or ? closes this help"
+        if self.config_path:
+            hint += " · config: " + sanitize_for_terminal(self.config_path)
+        self.query_one("#help-hint", Static).update(Content(hint))
         table = self.query_one(DataTable)
         table.add_columns("Where", "Keys", "What it does")
         previous = None

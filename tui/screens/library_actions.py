@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
     from tui.core.library.store import ArticleFilter
 
-# An article shown this long (or scrolled, or opened with enter) counts as read.
-READ_AFTER_SECONDS = 2.0
 LIST_PAGE = 100  # article summaries read at a time (a few screens); more near the end
 FILTER_CYCLE = ("all", "unread", "starred")
 
@@ -113,7 +111,7 @@ class LibraryActions(ReaderScreen):
     # ------------------------------------------------------------------ read and star
 
     def mark_read_later(self, article_id: str) -> None:
-        """Shown for READ_AFTER_SECONDS (not just passed over by the cursor): read."""
+        """Shown for the config's mark_read_after seconds (not just passed over): read."""
         if self._read_timer is not None:
             self._read_timer.stop()
 
@@ -122,7 +120,11 @@ class LibraryActions(ReaderScreen):
             if shown is not None and shown.id == article_id:
                 self.mark_read_now(article_id)
 
-        self._read_timer = self.set_timer(READ_AFTER_SECONDS, still_shown)
+        delay = self.reader_app.config.reader.mark_read_after
+        if delay <= 0:
+            self.mark_read_now(article_id)
+            return
+        self._read_timer = self.set_timer(delay, still_shown)
 
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         article = event.view.article

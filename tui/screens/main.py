@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Header, OptionList
 
+from tui.keymap import with_ids
 from tui.messages import MAIN_READER, SECOND_READER, OpenRequest
 from tui.screens.library_actions import LibraryActions
 from tui.screens.search_actions import SearchActions
@@ -35,7 +36,6 @@ from tui.widgets.side_panel import SidePanel
 if TYPE_CHECKING:
     from tui.core.model import Article
 
-WIDE = 110  # columns from which the side panels are shown beside the reader
 MAX_OPEN_TABS = 8  # `newsreader A B C`: each opened in a tab, up to this many
 HIGHLIGHT_NAMES = {"entities": "Entity", "figures": "Figure", "claims": "Claim"}
 PANEL_LABELS = {"claim": "outline", "figure": "figures"}  # reader label -> the panel it is of
@@ -44,10 +44,10 @@ PANEL_LABELS = {"claim": "outline", "figure": "figures"}  # reader label -> the 
 class MainScreen(LibraryActions, SearchActions):
     """Where reading happens."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # set from the config
     AUTO_FOCUS = "#reader"
 
-    BINDINGS = [
+    BINDINGS = with_ids(
         Binding("tab", "focus_next_pane", "Next pane", show=False),
         Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
         Binding("1", "show_panel('outline')", "Outline"),
@@ -77,14 +77,17 @@ class MainScreen(LibraryActions, SearchActions):
         Binding("F", "filter", "Filter list", show=False),
         Binding("D,delete", "delete_article", "Delete article", show=False),
         Binding("escape", "close_overlay", "Close / clear", show=False),
-    ]
+    )
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         # The breakpoint class now rather than at the first Resize: the first layout is then
         # the final one (otherwise the whole screen is restyled and painted twice at start).
-        wide = self.app.size.width >= WIDE
+        wide_from = self.reader_app.wide_from  # config [layout]
+        # The config decides the breakpoint; Textual reads it per screen.
+        setattr(self, "HORIZONTAL_BREAKPOINTS", [(0, "-narrow"), (wide_from, "-wide")])  # noqa: B010
+        wide = self.app.size.width >= wide_from
         self.set_class(wide, "-wide", update=False)
         self.set_class(not wide, "-narrow", update=False)
         yield Header(show_clock=False)
@@ -98,7 +101,7 @@ class MainScreen(LibraryActions, SearchActions):
 
     def on_resize(self, event: events.Resize) -> None:
         # The folded (narrow) layout switches panels with tabs: mount them when needed.
-        if event.size.width < WIDE:
+        if event.size.width < self.reader_app.wide_from:
             self.side.ensure_tabs()
 
     def on_mount(self) -> None:

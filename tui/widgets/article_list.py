@@ -50,7 +50,7 @@ class ArticleList(NavList):
     """The articles of the library (filtered); highlighting one shows it in the reader."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open in new tab"),
+        Binding("enter", "select", "Open in new tab", id="select"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

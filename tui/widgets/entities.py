@@ -45,7 +45,7 @@ def entity_prompt(entity: Entity) -> Content:
 class EntitiesPanel(NavList):
     """Entities; selecting one highlights its mentions, n / N step through them."""
 
-    BINDINGS = [Binding("enter", "select", "Highlight mentions")]
+    BINDINGS = [Binding("enter", "select", "Highlight mentions", id="select")]
 
     class EntityChosen(Message):
         def __init__(self, entity: Entity, selected: bool = False) -> None:

@@ -72,7 +72,7 @@ def figure_prompt(article: Article, fig: Figure) -> Content:
 class FiguresPanel(NavList):
     """Figures in document order; selecting one jumps to it in the reader."""
 
-    BINDINGS = [Binding("enter", "select", "Go to figure")]
+    BINDINGS = [Binding("enter", "select", "Go to figure", id="select")]
 
     class FigureChosen(Message):
         def __init__(self, figure: Figure, selected: bool = False) -> None:

@@ -16,11 +16,11 @@ class NavList(OptionList):
     _measured_width = -1  # the width the options' heights were measured at
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-        Binding("enter", "select", "Go to", show=True),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+        Binding("enter", "select", "Go to", show=True, id="select"),
     ]
 
     def render_lines(self, crop: Region) -> list[Strip]:

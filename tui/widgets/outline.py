@@ -48,10 +48,13 @@ def claim_prompt(
         parts += [(" via ", "$text-muted"), (sanitize_for_terminal(claim.source), "$text-accent")]
     if claim.quote:
         parts.append((" “quote”", "italic $text-primary"))
+    if not claim.key_claim:
+        # An attributed statement that is not check-worthy: there, but quieter.
+        parts.append((" · statement", "italic $text-muted"))
     text = sanitize_for_terminal(claim.text)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    parts += ["\n", text]
+    parts += ["\n", text if claim.key_claim else (text, "$text-muted")]
     if claim.hedges:
         hedges = ", ".join(sanitize_for_terminal(h) for h in claim.hedges)
         parts += ["\n", ("hedged: " + hedges, "italic $text-warning")]
@@ -62,13 +65,15 @@ class OutlinePanel(NavList):
     """Claims; selecting one scrolls the reader to its sentence."""
 
     BINDINGS = [
-        Binding("enter", "select", "Go to claim"),
-        Binding("s", "toggle_grouping", "Group by speaker"),
-        Binding("asterisk", "star_claim", "Star claim"),
-        Binding("a", "note_claim", "Note on claim"),
+        Binding("enter", "select", "Go to claim", id="select"),
+        Binding("s", "toggle_grouping", "Group by speaker", id="toggle_grouping"),
+        Binding("asterisk", "star_claim", "Star claim", id="star_claim"),
+        Binding("a", "note_claim", "Note on claim", id="note_claim"),
+        Binding("K", "toggle_key_only", "Key claims only / all", id="toggle_key_only"),
     ]
 
     group_by_speaker: reactive[bool] = reactive(False)
+    key_claims_only: reactive[bool] = reactive(False)
 
     class ClaimChosen(Message):
         """The user chose a claim (by cursor or selection)."""
@@ -143,6 +148,13 @@ class OutlinePanel(NavList):
     def watch_group_by_speaker(self) -> None:
         self._rebuild()
 
+    def watch_key_claims_only(self) -> None:
+        self._rebuild()
+
+    def action_toggle_key_only(self) -> None:
+        """Show only the check-worthy claims, or every attributed statement too."""
+        self.key_claims_only = not self.key_claims_only
+
     def action_toggle_grouping(self) -> None:
         """Group claims by speaker, or show them in document order."""
         self.group_by_speaker = not self.group_by_speaker
@@ -151,8 +163,15 @@ class OutlinePanel(NavList):
         self.clear_options()
         self._claims = []
         claims = sorted(self.article.analysis.claims, key=lambda c: c.span) if self.article else []
+        if self.key_claims_only:
+            claims = [c for c in claims if c.key_claim]
         if not claims:
-            self.add_option(Option(Content.styled("No claims found", "$text-muted"), disabled=True))
+            empty = (
+                "No key claims (K shows every statement)"
+                if self.key_claims_only
+                else "No claims found"
+            )
+            self.add_option(Option(Content.styled(empty, "$text-muted"), disabled=True))
             self._claims.append(None)
             return
         options: list[Option | None] = []

@@ -91,12 +91,12 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("j,down", "scroll_down", "Down", show=False, id="scroll_down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="scroll_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="scroll_home"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="scroll_end"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="page_up"),
     ]
 
     show_entities: reactive[bool] = reactive(True)

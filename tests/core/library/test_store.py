@@ -228,3 +228,13 @@ def test_meta(lib) -> None:
     assert lib.get_meta("seeded") is None
     lib.set_meta("seeded", "yes")
     assert lib.get_meta("seeded") == "yes"
+
+
+def test_undated_articles_list_below_dated_ones(lib) -> None:
+    """A feed item without a date was added now; it must not sort above the newest news."""
+    old = make_article(1, published=datetime(2020, 1, 1, tzinfo=UTC))
+    new = make_article(2, published=datetime(2024, 5, 1, tzinfo=UTC))
+    undated = make_article(3)
+    lib.import_articles([undated, old, new])
+    assert [r.id for r in lib.list_articles()] == [new.id, old.id, undated.id]
+    assert [r.id for r in lib.list_articles(limit=1, offset=2)] == [undated.id]

@@ -70,13 +70,18 @@ def default_library_path() -> Path:
     return Path(user_data_dir("newsreader")) / LIBRARY_FILE
 
 
-def resolve_library_path(explicit: str | Path | None = None) -> Path:
-    """``--library PATH`` if given, else $NEWSREADER_LIBRARY, else the default location."""
+def resolve_library_path(
+    explicit: str | Path | None = None, configured: str | Path | None = None
+) -> Path:
+    """``--library PATH`` if given, else $NEWSREADER_LIBRARY, else the config's path, else
+    the default location."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    if configured:
+        return Path(configured).expanduser()
     return default_library_path()
 
 

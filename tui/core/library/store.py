@@ -336,7 +336,9 @@ class Library:
     ) -> list[ArticleSummary]:
         """Summaries, newest first (published date, else when added). No bodies are read."""
         where, params = _where_clause(filter)
-        sql = _SUMMARY_SELECT + where + " ORDER BY sort_ts DESC, id"
+        # Undated articles (feed items without a date) below every dated one: their
+        # sort_ts is when they were added, which would put them above today's news.
+        sql = _SUMMARY_SELECT + where + " ORDER BY published IS NULL, sort_ts DESC, id"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
