@@ -142,12 +142,12 @@ class ReaderScreen(Screen[None]):
         except Exception as exc:  # a busy or vanished library must not stop reading
             self.store_failed(exc)
 
-    def claim_flags(self, article: Article) -> tuple[set[str], set[str]]:
-        """The keys of the article's starred claims and of those with a note."""
+    def claim_flags(self, article: Article) -> tuple[set[str], dict[str, str]]:
+        """The keys of the article's starred claims, and its claims' notes by claim key."""
         try:
             starred = self.store.starred_claims(article.id)
-            noted = {n.claim_key for n in self.store.notes_for(article.id) if n.claim_key}
+            notes = {n.claim_key: n.text for n in self.store.notes_for(article.id) if n.claim_key}
         except Exception as exc:
             self.store_failed(exc)
-            return set(), set()
-        return starred, noted
+            return set(), {}
+        return starred, notes

@@ -210,9 +210,25 @@ class LibraryActions(ReaderScreen):
                 self.store_failed(exc)
                 return
             self.refresh_claim_flags(article)
+            if key is None:
+                for view in self.query(ArticleView):
+                    if view.article is not None and view.article.id == article.id:
+                        view.set_note(text)
             self.notify("Note deleted" if not text.strip() else "Note saved", timeout=2)
 
         self.app.push_screen(NoteEditor(old, title=title, quote=quote), save)
+
+    def show_article_note(self, view: ArticleView) -> None:
+        """Show the note on the article ``view`` shows at the top of that reader."""
+        article = view.article
+        if article is None:
+            return
+        try:
+            notes = self.store.notes_for(article.id)
+        except Exception as exc:
+            self.store_failed(exc)
+            return
+        view.set_note(next((n.text for n in notes if n.claim_key is None), ""))
 
     def refresh_claim_flags(self, article: Article) -> None:
         outline = self.query_one(OutlinePanel)

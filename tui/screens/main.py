@@ -137,6 +137,7 @@ class MainScreen(LibraryActions, SearchActions):
         article = event.article
         if event.new:
             self.reader_app.article_shown()
+            self.show_article_note(self.deck.query_one(f"#{event.reader_id}", ArticleView))
         if event.reader_id == self.deck.active_id:
             self._sync_side(article)
             if event.new:
@@ -154,8 +155,8 @@ class MainScreen(LibraryActions, SearchActions):
     def _sync_side(self, article: Article | None) -> None:
         side = self.side
         if side.query_one(OutlinePanel).article is not article:
-            starred, noted = self.claim_flags(article) if article else (set(), set())
-            side.set_article(article, starred, noted)
+            starred, notes = self.claim_flags(article) if article else (set(), {})
+            side.set_article(article, starred, notes)
 
     def show_progress(self, done: int, total: int, failed: int = 0) -> None:
         """Show loading progress when several files are being read."""

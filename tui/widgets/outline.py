@@ -30,13 +30,14 @@ def claim_key_of(claim: Claim) -> str:
 
 
 def claim_prompt(
-    claim: Claim, limit: int = 220, *, starred: bool = False, noted: bool = False
+    claim: Claim, limit: int = 220, *, starred: bool = False, note: str | None = None
 ) -> Content:
-    """Star and note marks, score bar, who says it (and via whom), quote, hedges, sentence."""
+    """Star and note marks, score bar, who says it (and via whom), quote, sentence, hedges,
+    and the user's note on the claim (plain text: it may quote the article)."""
     parts: list[str | tuple[str, str]] = []
     if starred:
         parts.append(("★ ", "bold $text-warning"))
-    if noted:
+    if note is not None:
         parts.append(("✎ ", "bold $text-accent"))
     parts += [
         (score_bar(claim.score), "$text-success"),
@@ -58,6 +59,8 @@ def claim_prompt(
     if claim.hedges:
         hedges = ", ".join(sanitize_for_terminal(h) for h in claim.hedges)
         parts += ["\n", ("hedged: " + hedges, "italic $text-warning")]
+    if note:
+        parts += ["\n", ("✎ " + sanitize_for_terminal(note), "italic $text-muted")]
     return Content.assemble(*parts)
 
 
@@ -102,32 +105,33 @@ class OutlinePanel(NavList):
         self.article: Article | None = None
         self._claims: list[Claim | None] = []  # per option index; None for group headings
         self.starred: set[str] = set()  # claim keys
-        self.noted: set[str] = set()
+        self.notes: dict[str, str] = {}  # claim key -> the user's note on it
 
     def set_article(
         self,
         article: Article | None,
         starred: set[str] | None = None,
-        noted: set[str] | None = None,
+        notes: dict[str, str] | None = None,
     ) -> None:
-        """Show ``article``'s claims; ``starred`` and ``noted`` are claim keys to mark."""
+        """Show ``article``'s claims; ``starred`` are claim keys to mark, ``notes`` the notes
+        (by claim key) to show under their claims."""
         self.article = article
         self.starred = set(starred or ())
-        self.noted = set(noted or ())
+        self.notes = dict(notes or {})
         self._rebuild()
 
-    def set_flags(self, starred: set[str], noted: set[str]) -> None:
-        """Update the star and note marks, keeping the cursor."""
-        self.starred, self.noted = set(starred), set(noted)
+    def set_flags(self, starred: set[str], notes: dict[str, str]) -> None:
+        """Update the star marks and the notes, keeping the cursor."""
+        self.starred, self.notes = set(starred), dict(notes)
         for index, claim in enumerate(self._claims):
             if claim is not None:
                 self.replace_option_prompt_at_index(index, self._prompt(claim))
 
     def _prompt(self, claim: Claim) -> Content:
-        if not (self.starred or self.noted):
+        if not (self.starred or self.notes):
             return claim_prompt(claim)
         key = claim_key_of(claim)
-        return claim_prompt(claim, starred=key in self.starred, noted=key in self.noted)
+        return claim_prompt(claim, starred=key in self.starred, note=self.notes.get(key))
 
     @property
     def current_claim(self) -> Claim | None:

@@ -29,7 +29,7 @@ from tui.widgets.format import display_date, display_site, display_title
 from tui.widgets.safe_text import sanitize_for_terminal, sanitize_with_map
 
 # Line kinds in the layout.
-_BODY, _TITLE, _META, _BLANK, _RULE = range(5)
+_BODY, _TITLE, _META, _BLANK, _RULE, _NOTE = range(6)
 
 MAX_READING_WIDTH = 88
 
@@ -81,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "article-view--title",
         "article-view--meta",
+        "article-view--note",
         "article-view--rule",
         "article-view--entity",
         "article-view--figure",
@@ -123,6 +124,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.article: Article | None = None
+        self._note = ""  # the user's note on the article, shown under its dates
         self._scrolled = False  # Scrolled was posted for this article
         self._lines: list[tuple[int, int, int]] = []  # (kind, a, b)
         self._header: list[str] = []
@@ -144,6 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` from its top, with no selection."""
         self.article = article
+        self._note = ""
         self._scrolled = False
         self._marks, self._mark_index, self._mark_label = [], -1, ""
         self._focus_span = None
@@ -151,6 +154,18 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_width = 0
         self._relayout()
         self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def set_note(self, note: str) -> None:
+        """Show the user's note on the article at its top (plain text; "" shows none)."""
+        if note == self._note:
+            return
+        self._note = note
+        self._layout_width = 0  # the header changed: wrap again
+        self._relayout()
+
+    @property
+    def note(self) -> str:
+        return self._note
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -379,6 +394,8 @@ class ArticleView(ScrollView, can_focus=True):
             dates.append("Updated " + display_date(article.updated))
         if dates:
             parts.append((_META, " · ".join(dates)))
+        if self._note.strip():
+            parts.append((_NOTE, "✎ " + sanitize_for_terminal(self._note.strip())))
         parts += [(_RULE, ""), (_BLANK, "")]
         return parts
 
@@ -386,7 +403,7 @@ class ArticleView(ScrollView, can_focus=True):
         kind, a, b = self._lines[row]
         if kind == _BODY and self.article is not None:
             return sanitize_with_map(self.article.text[a:b])[0]
-        if kind in (_TITLE, _META):
+        if kind in (_TITLE, _META, _NOTE):
             return self._header[a]
         if kind == _RULE:
             return "─" * self._layout_width
@@ -424,6 +441,8 @@ class ArticleView(ScrollView, can_focus=True):
             text = Text(self._header[a], style=self.get_component_rich_style("article-view--title"))
         elif kind == _META:
             text = Text(self._header[a], style=self.get_component_rich_style("article-view--meta"))
+        elif kind == _NOTE:
+            text = Text(self._header[a], style=self.get_component_rich_style("article-view--note"))
         elif kind == _RULE:
             style = self.get_component_rich_style("article-view--rule")
             text = Text("─" * self._layout_width, style=style)

@@ -77,13 +77,14 @@ class SidePanel(Vertical):
         self,
         article: Article | None,
         starred: set[str] | None = None,
-        noted: set[str] | None = None,
+        notes: dict[str, str] | None = None,
     ) -> None:
         """Fill every panel from ``article``'s analysis and show the counts in the titles.
 
-        ``starred`` and ``noted`` are the keys of the claims to mark in the Outline.
+        ``starred`` are the keys of the claims to mark in the Outline, ``notes`` the notes
+        to show under claims (by claim key).
         """
-        self.query_one(OutlinePanel).set_article(article, starred, noted)
+        self.query_one(OutlinePanel).set_article(article, starred, notes)
         self.query_one(EntitiesPanel).set_article(article)
         self.query_one(FiguresPanel).set_article(article)
         a = article.analysis if article else None
