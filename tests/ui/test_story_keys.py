@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from tests.core.stories.corpus import DUNMORE, write_articles
 from tests.ui.sample import sample_articles
@@ -69,5 +69,10 @@ def test_without_a_library_file_s_and_e_say_so() -> None:
             assert isinstance(app.screen, MainScreen)
             messages = [n.message for n in app._notifications]
             assert sum("only in memory" in m for m in messages) == 2
+            await pilot.press("question_mark")  # the help lists both views' keys
+            await pilot.pause()
+            table = app.screen.query_one(DataTable)
+            places = {str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)}
+            assert {"Story view", "Entity view"} <= places
 
     asyncio.run(main())
