@@ -64,6 +64,7 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
         Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh_feeds"),
         Binding("O", "open_in_browser", "Open in browser", show=False, id="open_in_browser"),
         Binding("y", "copy", "Copy claim (Outline) / URL", show=False, id="copy"),
+        Binding("S", "stories", "Stories", show=False, id="stories"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="command_palette"),
     ]
 
@@ -422,6 +423,33 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
             return
         self.copy_to_clipboard(claim_citation(claim, article))
         self.notify("Copied the claim with its speaker and source", timeout=2)
+
+    def action_stories(self) -> None:
+        """S: the Story view over the library (escape comes back here)."""
+        from tui.screens.stories import StoriesScreen
+
+        if self.library is None:
+            self._no_library_toast("The Story view")
+        elif not isinstance(self.screen, StoriesScreen):
+            self.push_screen(StoriesScreen(self.library))
+
+    def action_entity_view(self) -> None:
+        """E: the entity view for the entity highlighted in the Entities panel."""
+        from tui.screens.entity import EntityScreen
+        from tui.widgets.entities import EntitiesPanel
+
+        panel = self.main.query_one(EntitiesPanel)
+        entity = panel.entity_at(panel.highlighted)
+        if self.library is None:
+            self._no_library_toast("The entity view")
+        elif entity is None:
+            self.notify("Highlight an entity in the Entities panel (2) first", timeout=3)
+        elif self.screen is self.main:
+            self.push_screen(EntityScreen(self.library, entity.name))
+
+    def _no_library_toast(self, view: str) -> None:
+        message = f"{view} needs a library file; these articles are only in memory"
+        self.notify(message, severity="warning", markup=False)
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""

@@ -52,6 +52,12 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Toggle split view", "Compare two articles side by side", "screen.toggle_split"),
     ("Open in new tab", "Open the highlighted article in a new tab", "screen.new_tab"),
     ("Close tab", "Close the current article tab", "screen.close_tab"),
+    ("Stories", "Articles about the same event, side by side (S)", "app.stories"),
+    (
+        "Entity view",
+        "The highlighted entity (Entities panel) across the library (E)",
+        "app.entity_view",
+    ),
     ("Toggle light / dark theme", "Switch between the light and dark theme", "app.toggle_theme"),
     (
         "Export article as Markdown",

@@ -20,9 +20,9 @@ class EntityScreen(Screen[None]):
 
     CSS_PATH = [str(styles_dir() / "stories.tcss")]
     BINDINGS = [
-        Binding("escape,q", "close", "Back"),
-        Binding("j", "scroll(1)", "Down", show=False),
-        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("escape,q", "close", "Back", id="entity_back"),
+        Binding("j", "scroll(1)", "Down", show=False, id="entity_down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="entity_up"),
     ]
 
     def __init__(self, library: Library, name: str) -> None:

@@ -18,7 +18,9 @@ from tui.widgets.safe_text import sanitize_for_terminal
 
 def help_areas(app_class: type[App[Any]]) -> list[tuple[str, Iterable[BindingType]]]:
     """Every place that declares bindings, in the order the help lists them."""
+    from tui.screens.entity import EntityScreen
     from tui.screens.main import MainScreen
+    from tui.screens.stories import StoriesScreen
     from tui.widgets.article_list import ArticleList
     from tui.widgets.entities import EntitiesPanel
     from tui.widgets.figures import FiguresPanel
@@ -35,6 +37,8 @@ def help_areas(app_class: type[App[Any]]) -> list[tuple[str, Iterable[BindingTyp
         ("Outline", OutlinePanel.BINDINGS),
         ("Entities", EntitiesPanel.BINDINGS),
         ("Figures", FiguresPanel.BINDINGS),
+        ("Story view", StoriesScreen.BINDINGS),
+        ("Entity view", EntityScreen.BINDINGS),
         ("Help", HelpScreen.BINDINGS),
     ]
 

@@ -28,12 +28,12 @@ class StoriesScreen(Screen[None]):
 
     CSS_PATH = [str(styles_dir() / "stories.tcss")]
     BINDINGS = [
-        Binding("escape,q", "close", "Back"),
-        Binding("j", "move(1)", "Next story", show=False),
-        Binding("k", "move(-1)", "Previous story", show=False),
-        Binding("enter", "read", "Read coverage"),
-        Binding("tab", "switch", "Switch pane", show=False),
-        Binding("e", "entity", "Main entity"),
+        Binding("escape,q", "close", "Back", id="stories_back"),
+        Binding("j", "move(1)", "Next story", show=False, id="stories_next"),
+        Binding("k", "move(-1)", "Previous story", show=False, id="stories_previous"),
+        Binding("enter", "read", "Read coverage", id="stories_read"),
+        Binding("tab", "switch", "Switch pane", show=False, id="stories_switch"),
+        Binding("e", "entity", "Main entity", id="stories_entity"),
     ]
 
     def __init__(self, library: Library) -> None:

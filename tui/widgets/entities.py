@@ -45,7 +45,10 @@ def entity_prompt(entity: Entity) -> Content:
 class EntitiesPanel(NavList):
     """Entities; selecting one highlights its mentions, n / N step through them."""
 
-    BINDINGS = [Binding("enter", "select", "Highlight mentions", id="select")]
+    BINDINGS = [
+        Binding("enter", "select", "Highlight mentions", id="select"),
+        Binding("E", "app.entity_view", "Entity view", id="entity_view"),
+    ]
 
     class EntityChosen(Message):
         def __init__(self, entity: Entity, selected: bool = False) -> None:
