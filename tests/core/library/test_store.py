@@ -238,3 +238,18 @@ def test_undated_articles_list_below_dated_ones(lib) -> None:
     lib.import_articles([undated, old, new])
     assert [r.id for r in lib.list_articles()] == [new.id, old.id, undated.id]
     assert [r.id for r in lib.list_articles(limit=1, offset=2)] == [undated.id]
+
+
+def test_the_article_list_is_read_in_index_order(lib) -> None:
+    """The list's order comes from an index: no per-query sort of every article."""
+    from tui.core.library.rows import _SUMMARY_SELECT
+
+    plan = lib._read(
+        lambda c: c.execute(
+            "EXPLAIN QUERY PLAN "
+            + _SUMMARY_SELECT
+            + " ORDER BY published IS NULL, sort_ts DESC, id LIMIT 100"
+        ).fetchall()
+    )
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "articles_dated_order" in details and "TEMP B-TREE" not in details
