@@ -27,6 +27,7 @@ from tui.widgets.format import display_title
 from tui.widgets.safe_text import sanitize_for_terminal
 
 if TYPE_CHECKING:
+    from tui.config import Config
     from tui.core.library import ImportSummary, Library
     from tui.core.library.protocol import ArticleStore
     from tui.core.search import Searchable
@@ -74,8 +75,11 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
         *,
         articles: list[Article] | None = None,
         library: Library | None = None,
+        config: Config | None = None,
     ) -> None:
         """Read from ``library`` (importing ``paths`` into it, or the seeds on its first run).
+
+        ``config``: the config file as already read (else it is read here).
 
         Without a library, ``paths`` (the bundled seeds when no ``articles`` are given) are
         imported into a temporary library, deleted at exit: one loading path. ``articles``
@@ -101,7 +105,7 @@ class NewsReaderApp(SessionMixin, FeedsActions, App[int]):
         self._known_count = -1  # articles in the library when last listed (check_library)
         self._exit_after = os.environ.get(EXIT_AFTER_ENV, "")
         self._restored = False  # the remembered tabs are reopened once, after the first load
-        self.load_session()
+        self.load_session(config)
 
     def _import_target(self) -> Library:
         """The library files are imported into: the user's, or a temporary one.
@@ -524,13 +528,15 @@ def run_reader(args: argparse.Namespace) -> int:
     try:
         from tui.config import load_config
 
-        configured = load_config().library.path
-        library = Library.open(resolve_library_path(getattr(args, "library", None), configured))
+        config = load_config()
+        library = Library.open(
+            resolve_library_path(getattr(args, "library", None), config.library.path)
+        )
     except LibraryError as exc:
         print(f"newsreader: {sanitize_for_terminal(str(exc))}", file=sys.stderr)
         return 1
     try:
-        app = NewsReaderApp(list(args.paths), library=library)
+        app = NewsReaderApp(list(args.paths), library=library, config=config)
         app.run()
     finally:
         library.close()

@@ -15,6 +15,7 @@ from textual import work
 
 # Nothing from tui.core.fetch/feeds at import time: httpx would slow the reader's start-up.
 if TYPE_CHECKING:
+    from tui.config import Config
     from tui.core.feeds import RefreshReport
 
 # Minutes between automatic refreshes, over the config's [feeds] refresh_minutes (0: none);
@@ -24,17 +25,20 @@ REFRESH_ENV = "NEWSREADER_REFRESH_MINUTES"
 LIST_EVERY_S = 1.0  # re-read the list at most this often while articles arrive
 
 
-def refresh_minutes() -> float:
-    """$NEWSREADER_REFRESH_MINUTES if set, else the config's ``[feeds] refresh_minutes``."""
+def refresh_minutes(config: Config | None = None) -> float:
+    """$NEWSREADER_REFRESH_MINUTES if set, else ``[feeds] refresh_minutes`` of ``config``
+    (read from its file when None)."""
     value = os.environ.get(REFRESH_ENV, "").strip()
     if value:
         try:
             return max(0.0, float(value))
         except ValueError:
             return 0.0
-    from tui.config import load_config
+    if config is None:
+        from tui.config import load_config
 
-    return float(load_config().feeds.refresh_minutes)
+        config = load_config()
+    return float(config.feeds.refresh_minutes)
 
 
 class FeedsActions:
@@ -44,8 +48,8 @@ class FeedsActions:
 
     def start_feed_timer(self) -> None:
         """Refresh the feeds every few minutes when the config (or the environment) says so."""
-        minutes = refresh_minutes()
         app: Any = self
+        minutes = refresh_minutes(app.config)
         if minutes > 0 and app.library is not None:
             from tui.app import _start_resource_tracker
 

@@ -24,8 +24,9 @@ class SessionMixin:
     config: Config
     remembered: ReaderState
 
-    def load_session(self) -> None:
-        self.config = load_config()
+    def load_session(self, config: Config | None = None) -> None:
+        """Apply ``config`` (read from its file when None) and the remembered state."""
+        self.config = config if config is not None else load_config()
         self.remembered = load_state()
         app: Any = self
         if self.config.keys:
